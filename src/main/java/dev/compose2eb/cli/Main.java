@@ -1,0 +1,5 @@
+package dev.compose2eb.cli;
+
+public final class Main {
+  public static void main(String[] args) { System.out.println("hi"); }
+}
