@@ -1,0 +1,27 @@
+package dev.compose2eb.cli;
+
+/** The process exit codes, listed in {@code --help}. */
+enum ExitCode {
+  OK(0, "success (warnings may have been printed)"),
+  FAILURE(1, "failure (an I/O error, a remote call that failed, a bug)"),
+  USAGE(2, "usage error (unknown option, missing argument)"),
+  INVALID_INPUT(3, "invalid input (compose or Dockerrun file), or any warning with --strict"),
+  DIFFERENT(4, "convert --check found generated files out of date; deploy: deployed but unhealthy");
+
+  final int code;
+  final String meaning;
+
+  ExitCode(int code, String meaning) {
+    this.code = code;
+    this.meaning = meaning;
+  }
+
+  /** The block shown at the end of every help screen. */
+  static String helpSection() {
+    StringBuilder sb = new StringBuilder("%nExit codes:%n");
+    for (ExitCode c : values()) {
+      sb.append("  ").append(c.code).append("   ").append(c.meaning).append("%n");
+    }
+    return sb.toString();
+  }
+}

@@ -1,0 +1,24 @@
+package dev.compose2eb.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code compose2eb}: the top-level command; it only dispatches to subcommands. */
+@Command(
+    name = "compose2eb",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Takes a docker-compose project to AWS Elastic Beanstalk.",
+    subcommands = {
+
+    })
+final class RootCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new ParameterException(spec.commandLine(), "missing command");
+  }
+}
