@@ -85,7 +85,9 @@ public final class NodeInterpolator {
         changed.put(entry.getKey(), after);
       }
     }
-    return changed == null ? map : new MapNode(changed, map.keyLocations(), map.location(), map.tag());
+    return changed == null
+        ? map
+        : new MapNode(changed, map.keyLocations(), map.location(), map.tag());
   }
 
   private Node visitSeq(SeqNode seq) {

@@ -1,6 +1,6 @@
 package dev.compose2eb.compose.env;
 
-/** Double-quotes a value for a one-line message, escaping what would break the line (like Go's %q). */
+/** Double-quotes a value for a one-line message, escaping what would break the line (like %q). */
 final class Quoted {
   private Quoted() {}
 
