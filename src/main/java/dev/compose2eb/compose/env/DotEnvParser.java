@@ -2,8 +2,11 @@ package dev.compose2eb.compose.env;
 
 import dev.compose2eb.diag.Diagnostics;
 import dev.compose2eb.diag.SourceLocation;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -37,6 +40,8 @@ final class DotEnvParser {
   private int pos;
   /** Set when a quote is never closed: the rest of the text belongs to it. */
   private boolean unterminated;
+  /** Offsets where lines start, built when the first diagnostic needs a position. */
+  private List<Integer> lineStarts;
 
   private DotEnvParser(String file, String text, Interpolator.Lookup lookup, Diagnostics diags) {
     this.file = file;
@@ -268,15 +273,16 @@ final class DotEnvParser {
   }
 
   private SourceLocation at(int offset) {
-    int line = 1;
-    int lineStart = 0;
-    for (int k = 0; k < offset && k < text.length(); k++) {
-      if (text.charAt(k) == '\n') {
-        line++;
-        lineStart = k + 1;
+    if (lineStarts == null) {
+      lineStarts = new ArrayList<>();
+      lineStarts.add(0);
+      for (int k = text.indexOf('\n'); k >= 0; k = text.indexOf('\n', k + 1)) {
+        lineStarts.add(k + 1);
       }
     }
-    return new SourceLocation(file, line, offset - lineStart + 1);
+    int found = Collections.binarySearch(lineStarts, offset);
+    int line = found >= 0 ? found : -found - 2; // the last line starting at or before offset
+    return new SourceLocation(file, line + 1, offset - lineStarts.get(line) + 1);
   }
 
   /** compose-go's "space but not a line break". */
@@ -302,7 +308,7 @@ final class DotEnvParser {
   }
 
   /** Go's {@code unicode.IsSpace}. */
-  static boolean isGoSpace(char c) {
+  private static boolean isGoSpace(char c) {
     switch (c) {
       case '\t', '\n', 0x0B, '\f', '\r', ' ', 0x85, 0xA0, 0x1680, 0x2028, 0x2029, 0x202F, 0x205F,
           0x3000:

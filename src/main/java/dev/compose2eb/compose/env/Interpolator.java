@@ -128,17 +128,9 @@ public final class Interpolator {
       throw InterpolationException.invalidFormat(template);
     }
     int argStart = nameEnd + op.symbol.length();
-    int lineEnd = s.indexOf('\n', argStart);
-    if (lineEnd < 0) {
-      lineEnd = s.length();
-    }
-    int lastBrace = s.lastIndexOf('}', lineEnd - 1);
-    if (lastBrace < argStart) {
+    int close = closingBrace(s, d);
+    if (close < argStart) {
       throw InterpolationException.invalidFormat(template);
-    }
-    int close = balancingBrace(s, d, lastBrace + 1);
-    if (close < 0) {
-      close = lastBrace;
     }
     out.append(apply(op, name, s.substring(argStart, close)));
     return close + 1;
@@ -182,26 +174,40 @@ public final class Interpolator {
   }
 
   /**
-   * compose-go's brace counting over {@code s[from, to)}: every <code>{</code> opens (and the
-   * character after it is skipped), every <code>}</code> closes. Returns the index of the closing
-   * brace that brings the count back to zero, or -1.
+   * Where the reference opened at {@code d} closes, or -1. compose-go takes everything up to the
+   * last <code>}</code> of the line, then cuts it at the first brace that balances the opening
+   * one, counting every <code>{</code> as an opening (and skipping the character after it). One
+   * forward pass gives the same answer: the balancing brace if the line has one, else the line's
+   * last brace.
    */
-  private static int balancingBrace(String s, int from, int to) {
+  private static int closingBrace(String s, int d) {
     int depth = 0;
-    for (int k = from; k < to; k++) {
+    int lastBrace = -1;
+    for (int k = d; k < s.length(); k++) {
       char c = s.charAt(k);
+      if (c == '\n') {
+        break;
+      }
       if (c == '}') {
-        depth--;
-        if (depth == 0) {
+        lastBrace = k;
+        if (--depth == 0) {
           return k;
         }
-      }
-      if (c == '{') {
+      } else if (c == '{') {
         depth++;
+        if (k + 1 < s.length()) {
+          char skipped = s.charAt(k + 1);
+          if (skipped == '\n') {
+            break;
+          }
+          if (skipped == '}') {
+            lastBrace = k + 1;
+          }
+        }
         k++;
       }
     }
-    return -1;
+    return lastBrace;
   }
 
   private static boolean isNameStart(char c) {

@@ -112,6 +112,8 @@ class InterpolatorTest {
       '${FOO:-{"a":1}}'                     | first
       ${X:-{}}                              | {}
       ${X:-{a}                              | {a
+      ${X:-{}                               | {
+      ${X:-{}}}                             | {}}
       ${X:-a}b}                             | ab}
       ${X:-{a}}${FOO}                       | {a}first
       ${X:-[x]}                             | [x]
@@ -132,7 +134,7 @@ class InterpolatorTest {
   @ValueSource(strings = {
       "${", "${}", "${ }", "${ foo}", "${foo }", "${foo!}", "${foo:}", "${foo:x}", "${:-x}",
       "${1}", "${foo", "${foo:-bar", "ok ${foo:-a\nb}", "${foo-\n}", "$FOO ${", "${foo[0]}",
-      "${missing:-${}}", "${FOO} ${BAR:-${ x}}"})
+      "${missing:-${}}", "${FOO} ${BAR:-${ x}}", "${X:-a{\n}"})
   void rejectsMalformedReferences(String template) {
     InterpolationException e =
         catchThrowableOfType(InterpolationException.class, () -> interpolate(template));
