@@ -13,6 +13,13 @@ import java.util.Set;
 /** References between parts of the file: links, dependsOn, mountPoints, volumesFrom. */
 final class ReferenceRules {
   static final List<String> CONDITIONS = List.of("START", "COMPLETE", "SUCCESS", "HEALTHY");
+  /**
+   * The cycle walk recurses once per container; past this many (ten times the ECS limit, which is
+   * reported anyway) the input is generated or hostile and the walk is skipped.
+   */
+  static final int MAX_CONTAINERS_FOR_CYCLES = 100;
+  /** Hints name at most this many containers. */
+  private static final int MAX_NAMES_SHOWN = 10;
 
   private final Check check;
   private final List<Check.Item> containers;
@@ -41,6 +48,9 @@ final class ReferenceRules {
       dependsOn(c, self, dependencies);
       mountPoints(c);
       volumesFrom(c, self);
+    }
+    if (byName.size() > MAX_CONTAINERS_FOR_CYCLES) {
+      return;
     }
     for (Graph.Cycle cycle : links.cycles(byName.keySet())) {
       check.error(cycle.edgePath(), "link cycle " + cycle.render() + "; ECS rejects it"
@@ -154,11 +164,9 @@ final class ReferenceRules {
     if (volume.startsWith(StructureRules.LOG_VOLUME_PREFIX)) {
       String owner = volume.substring(StructureRules.LOG_VOLUME_PREFIX.length());
       if (!byName.containsKey(owner)) {
-        List<String> options = byName.keySet().stream()
-            .map(n -> StructureRules.LOG_VOLUME_PREFIX + n).toList();
         check.error(path, "sourceVolume " + JsonValues.quote(volume) + " names no container; EB"
                 + " creates awseb-logs-<container> only for containers of this file",
-            "one of: " + String.join(", ", options));
+            "one of: " + names(StructureRules.LOG_VOLUME_PREFIX));
       }
     } else if (!volumes.contains(volume)) {
       check.error(path, "sourceVolume " + JsonValues.quote(volume) + " is not declared in volumes"
@@ -189,7 +197,13 @@ final class ReferenceRules {
 
   private String knownContainers() {
     return byName.isEmpty() ? "declare the container in containerDefinitions"
-        : "containers are: " + String.join(", ", byName.keySet());
+        : "containers are: " + names("");
+  }
+
+  private String names(String prefix) {
+    List<String> shown = byName.keySet().stream().limit(MAX_NAMES_SHOWN)
+        .map(n -> prefix + n).toList();
+    return String.join(", ", shown) + (byName.size() > MAX_NAMES_SHOWN ? ", ..." : "");
   }
 
   /** A directed graph of container names whose edges remember the JSON path that made them. */

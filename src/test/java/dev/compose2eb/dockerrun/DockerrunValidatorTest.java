@@ -788,6 +788,36 @@ class DockerrunValidatorTest {
   }
 
   @Test
+  void hugeGeneratedFilesAreCheckedWithoutWalkingLinkCycles() {
+    List<String> containers = new ArrayList<>(List.of(WEB));
+    for (int i = 0; i < 5000; i++) {
+      containers.add("{\"name\": \"c" + i + "\", \"image\": \"busybox:1\", \"memory\": 16,"
+          + " \"links\": [\"c" + ((i + 1) % 5000) + "\"]}");
+    }
+    String json = withContainers(containers);
+    assertThat(validate(json)).containsExactly(
+        "Dockerrun.aws.json:1:1: warning: the file is " + json.length() + " bytes, over 32 KiB;"
+            + " ECS limits the task definition size (the exact limit, 32 or 64 KiB, is"
+            + " unconfirmed); move long values (large environments) into EB environment properties",
+        "Dockerrun.aws.json:1:54: error: containerDefinitions: 5001 containers; a task holds at"
+            + " most 10; move services out (a database to RDS, a cache to ElastiCache) or split the"
+            + " application");
+  }
+
+  @Test
+  void hintsNameAtMostTenContainers() {
+    List<String> containers = new ArrayList<>(List.of(WEB));
+    for (int i = 1; i <= 10; i++) {
+      containers.add("{\"name\": \"c" + i + "\", \"image\": \"busybox:1\", \"memory\": 16"
+          + (i == 10 ? ", \"links\": [\"ghost\"]" : "") + "}");
+    }
+    assertThat(validate(withContainers(containers))).contains("Dockerrun.aws.json:12:63: error:"
+        + " containerDefinitions[10].links[0]: link \"ghost\" names no container of this file;"
+        + " links join containers of the same task; containers are: web, c1, c2, c3, c4, c5, c6,"
+        + " c7, c8, c9, ...");
+  }
+
+  @Test
   void emptyFile() {
     assertThat(validate("  \n")).containsExactly("Dockerrun.aws.json: error: the file is empty;"
         + " expected a JSON object; e.g. {\"AWSEBDockerrunVersion\": 2, \"containerDefinitions\": []}");
