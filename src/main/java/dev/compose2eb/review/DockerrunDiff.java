@@ -1,0 +1,98 @@
+package dev.compose2eb.review;
+
+import dev.compose2eb.dockerrun.Authentication;
+import dev.compose2eb.dockerrun.ContainerDefinition;
+import dev.compose2eb.dockerrun.Dockerrun;
+import dev.compose2eb.dockerrun.Volume;
+import dev.compose2eb.dockerrun.VolumeHost;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * What changes between two Dockerrun files, ignoring key order, formatting and the order of
+ * environment entries, links, port mappings and mounts. One line per change: {@code + container
+ * worker}, {@code - api.links[redis]}, {@code ~ api.memoryReservation: 256 -> 512}. Volumes come
+ * first, then authentication, then containers by name, fields in the writer's order.
+ */
+public final class DockerrunDiff {
+  private DockerrunDiff() {}
+
+  /** The changes from {@code a} to {@code b}; empty when they mean the same. */
+  public static List<String> diff(Dockerrun a, Dockerrun b) {
+    List<String> lines = new ArrayList<>();
+    Map<String, String> volumesA = volumes(a);
+    Map<String, String> volumesB = volumes(b);
+    for (String name : union(volumesA, volumesB)) {
+      change(lines, "volume " + name, volumesA.get(name), volumesB.get(name), true);
+    }
+    change(lines, "authentication", a.authentication().map(DockerrunDiff::s3).orElse(null),
+        b.authentication().map(DockerrunDiff::s3).orElse(null), false);
+    Map<String, ContainerDefinition> containersA = byName(a);
+    Map<String, ContainerDefinition> containersB = byName(b);
+    for (String name : union(containersA, containersB)) {
+      ContainerDefinition before = containersA.get(name);
+      ContainerDefinition after = containersB.get(name);
+      if (before == null) {
+        lines.add("+ container " + name);
+      } else if (after == null) {
+        lines.add("- container " + name);
+      } else {
+        fields(lines, name, ContainerFields.of(before), ContainerFields.of(after));
+      }
+    }
+    return List.copyOf(lines);
+  }
+
+  private static void fields(List<String> lines, String container, Map<String, String> before,
+      Map<String, String> after) {
+    TreeSet<String> keys = new TreeSet<>(ContainerFields.BY_FIELD_ORDER);
+    keys.addAll(before.keySet());
+    keys.addAll(after.keySet());
+    for (String key : keys) {
+      change(lines, container + "." + key, before.get(key), after.get(key), false);
+    }
+  }
+
+  /** Adds the +, - or ~ line for one subject; nothing when both sides agree. */
+  private static void change(List<String> lines, String subject, String before, String after,
+      boolean quietAdd) {
+    if (before == null && after == null || before != null && before.equals(after)) {
+      return;
+    }
+    if (before == null) {
+      lines.add("+ " + subject + (after.isEmpty() || quietAdd ? "" : ": " + after));
+    } else if (after == null) {
+      lines.add("- " + subject + (before.isEmpty() || quietAdd ? "" : ": " + before));
+    } else {
+      lines.add("~ " + subject + ": " + before + " -> " + after);
+    }
+  }
+
+  private static Map<String, String> volumes(Dockerrun d) {
+    Map<String, String> map = new TreeMap<>();
+    for (Volume v : d.volumes()) {
+      map.put(v.name(), v.host().map(VolumeHost::sourcePath).map(Render::quote)
+          .orElse("(no host path)"));
+    }
+    return map;
+  }
+
+  private static Map<String, ContainerDefinition> byName(Dockerrun d) {
+    Map<String, ContainerDefinition> map = new TreeMap<>();
+    d.containerDefinitions().forEach(c -> map.putIfAbsent(c.name(), c));
+    return map;
+  }
+
+  private static TreeSet<String> union(Map<String, ?> a, Map<String, ?> b) {
+    TreeSet<String> keys = new TreeSet<>(a.keySet());
+    keys.addAll(b.keySet());
+    return keys;
+  }
+
+  private static String s3(Authentication auth) {
+    return "s3://" + auth.bucket() + "/" + auth.key();
+  }
+}
