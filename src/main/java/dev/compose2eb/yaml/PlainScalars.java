@@ -34,8 +34,8 @@ final class PlainScalars {
     if (s.isEmpty() || WORDS.contains(s.toLowerCase(Locale.ROOT))) {
       return false;
     }
-    if ("-?:,[]{}#&*!|>'\"%@`. ".indexOf(s.charAt(0)) >= 0) {
-      return false;
+    if ("-?:,[]{}#&*!|>'\"%@` ".indexOf(s.charAt(0)) >= 0 || s.startsWith("...")) {
+      return false; // an indicator, or a document end marker
     }
     char last = s.charAt(s.length() - 1);
     if (last == ' ' || last == ':') {
@@ -76,13 +76,12 @@ final class PlainScalars {
         case '\f' -> sb.append("\\f");
         case 0x1B -> sb.append("\\e");
         case 0x85 -> sb.append("\\N");
-        case 0x2028 -> sb.append("\\L");
-        case 0x2029 -> sb.append("\\P");
         default -> {
           if (c < 0x20 || (c >= 0x7F && c < 0xA0)) {
             sb.append(String.format(Locale.ROOT, "\\x%02X", (int) c));
-          } else if (c == 0xFEFF || c >= 0xFFFE
+          } else if (c == 0xFEFF || c == 0x2028 || c == 0x2029 || c >= 0xFFFE
               || (Character.isSurrogate(c) && !isPair(s, i))) {
+            // a 4-digit escape rather than the L or P escapes, which snakeyaml-engine lacks
             sb.append(String.format(Locale.ROOT, "\\u%04X", (int) c));
           } else if (Character.isHighSurrogate(c)) {
             sb.append(c).append(s.charAt(++i)); // a whole pair: printable
