@@ -1,0 +1,359 @@
+package dev.compose2eb.yaml;
+
+import dev.compose2eb.diag.SourceLocation;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.snakeyaml.engine.v2.common.Anchor;
+import org.snakeyaml.engine.v2.events.AliasEvent;
+import org.snakeyaml.engine.v2.events.CollectionStartEvent;
+import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.events.ScalarEvent;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.parser.Parser;
+
+/**
+ * Builds node trees from snakeyaml's event stream with an explicit stack instead of recursion, so
+ * that hostile nesting ends in a diagnostic rather than a StackOverflowError. An alias shares the
+ * anchored (immutable) node instead of copying it; every node carries its expanded weight so that an
+ * alias bomb is caught while it is being built, before anything gets expanded.
+ */
+final class TreeBuilder {
+  static final int MAX_DEPTH = 200;
+  static final long MAX_EXPANDED_NODES = 5_000_000;
+  static final int MAX_ALIASES = 1_000_000;
+
+  private static final String MERGE_TAG = ScalarResolver.CORE_TAG_PREFIX + "merge";
+
+  private final String file;
+  private final Deque<Frame> stack = new ArrayDeque<>();
+  /** Anchors of the current document; a null node marks an anchored collection still being built. */
+  private final Map<String, Anchored> anchors = new HashMap<>();
+  private final List<Node> documents = new ArrayList<>();
+  private Node root;
+  private int aliases;
+
+  private record Anchored(Node node, long weight, String text) {}
+
+  TreeBuilder(String file) {
+    this.file = file;
+  }
+
+  /** Reads every event; throws {@link YamlError} (or snakeyaml's exceptions) on the first problem. */
+  List<Node> build(Parser parser) {
+    while (parser.hasNext()) {
+      accept(parser.next());
+    }
+    return documents;
+  }
+
+  private void accept(Event event) {
+    switch (event.getEventId()) {
+      case DocumentStart -> {
+        anchors.clear();
+        root = null;
+      }
+      case DocumentEnd -> endDocument();
+      case Scalar -> scalar((ScalarEvent) event);
+      case SequenceStart, MappingStart -> startCollection((CollectionStartEvent) event);
+      case SequenceEnd, MappingEnd -> endCollection();
+      case Alias -> alias((AliasEvent) event);
+      default -> { } // stream start/end; comments are not parsed
+    }
+  }
+
+  private void endDocument() {
+    // An empty document (a lone "---", a trailing separator) adds nothing, like an empty file.
+    boolean empty = root instanceof ScalarNode s && s.isNull() && s.tag() == MergeTag.NONE;
+    if (root != null && !empty) {
+      documents.add(root);
+    }
+    root = null;
+  }
+
+  private void scalar(ScalarEvent event) {
+    SourceLocation at = at(event.getStartMark());
+    String text = event.getValue();
+    Optional<String> tag = event.getTag().filter(t -> !t.equals("!"));
+    Frame parent = stack.peek();
+    if (parent instanceof MapFrame map && map.expectingKey() && event.getAnchor().isEmpty()) {
+      // Keys are strings by their source text; no need to resolve them.
+      boolean merge = event.isPlain() && text.equals("<<")
+          && (tag.isEmpty() || tag.get().equals(MERGE_TAG));
+      map.weight++;
+      map.key(text, at, merge);
+      return;
+    }
+    ScalarNode node = new ScalarNode(scalarValue(event, tag, text, at), at, mergeTag(tag));
+    event.getAnchor().ifPresent(a -> anchors.put(a.getValue(), new Anchored(node, 1, text)));
+    deliver(node, 1, text, at, false, event.isPlain() && text.equals("<<"));
+  }
+
+  private static Object scalarValue(ScalarEvent event, Optional<String> tag, String text,
+      SourceLocation at) {
+    if (tag.isPresent()) {
+      ScalarResolver.Resolved resolved;
+      try {
+        resolved = ScalarResolver.tagged(tag.get(), text);
+      } catch (IllegalArgumentException e) {
+        throw new YamlError(at, e.getMessage());
+      }
+      if (resolved != null) {
+        return resolved.value();
+      }
+      if (mergeTag(tag) == MergeTag.NONE) {
+        return text; // an unknown tag: keep the text
+      }
+      // !reset / !override only steer merging: the scalar means what it would mean untagged
+    }
+    return event.isPlain() ? ScalarResolver.plain(text) : text;
+  }
+
+  private void startCollection(CollectionStartEvent event) {
+    SourceLocation at = at(event.getStartMark());
+    if (stack.size() >= MAX_DEPTH) {
+      throw new YamlError(at, "nesting too deep: more than " + MAX_DEPTH
+          + " levels of mappings and sequences", "flatten the structure");
+    }
+    String anchor = event.getAnchor().map(Anchor::getValue).orElse(null);
+    if (anchor != null) {
+      anchors.put(anchor, new Anchored(null, 0, null));
+    }
+    MergeTag tag = mergeTag(event.getTag());
+    stack.push(event.getEventId() == Event.ID.MappingStart
+        ? new MapFrame(at, tag, anchor) : new SeqFrame(at, tag, anchor));
+  }
+
+  private void endCollection() {
+    Frame done = stack.pop();
+    Node node = done.build();
+    if (done.anchor != null) {
+      anchors.put(done.anchor, new Anchored(node, done.weight, null));
+    }
+    deliver(node, done.weight, null, node.location(), false, false);
+  }
+
+  private void alias(AliasEvent event) {
+    SourceLocation at = at(event.getStartMark());
+    String name = event.getAlias().getValue();
+    Anchored target = anchors.get(name);
+    if (target == null) {
+      throw new YamlError(at, "unknown anchor '" + name + "' referenced");
+    }
+    if (target.node() == null) {
+      throw new YamlError(at, "anchor '" + name + "' value contains itself");
+    }
+    if (++aliases > MAX_ALIASES) {
+      throw new YamlError(at, "too many aliases (more than " + MAX_ALIASES + ")");
+    }
+    Frame parent = stack.peek();
+    if (parent instanceof MapFrame map && map.expectingKey()) {
+      if (target.text() == null) {
+        throw new YamlError(at, "a mapping key must be a scalar, not a " + target.node().kindName());
+      }
+      map.weight++;
+      map.key(target.text(), at, false);
+      return;
+    }
+    deliver(target.node(), target.weight(), target.text(), at, true, false);
+  }
+
+  private void deliver(Node node, long weight, String text, SourceLocation at, boolean alias,
+      boolean plainMergeText) {
+    Frame parent = stack.peek();
+    if (parent == null) {
+      root = node;
+      return;
+    }
+    parent.weight += weight;
+    if (parent.weight > MAX_EXPANDED_NODES) {
+      throw new YamlError(at, "document too large after alias expansion (alias bomb?)",
+          "a compose file expands to far fewer than " + MAX_EXPANDED_NODES + " values");
+    }
+    if (parent instanceof MapFrame map) {
+      if (map.expectingKey()) {
+        if (text == null) {
+          throw new YamlError(at, "a mapping key must be a scalar, not a " + node.kindName());
+        }
+        map.key(text, at, plainMergeText && node.tag() == MergeTag.NONE && !alias);
+      } else {
+        map.value(node, alias, at);
+      }
+    } else {
+      ((SeqFrame) parent).items.add(node);
+    }
+  }
+
+  private static MergeTag mergeTag(Optional<String> tag) {
+    if (tag.isEmpty()) {
+      return MergeTag.NONE;
+    }
+    return switch (tag.get()) {
+      case "!reset" -> MergeTag.RESET;
+      case "!override" -> MergeTag.OVERRIDE;
+      default -> MergeTag.NONE;
+    };
+  }
+
+  private SourceLocation at(Optional<Mark> mark) {
+    return mark.map(m -> new SourceLocation(file, m.getLine() + 1, m.getColumn() + 1))
+        .orElse(SourceLocation.ofFile(file));
+  }
+
+  private abstract static class Frame {
+    final SourceLocation location;
+    final MergeTag tag;
+    final String anchor;
+    long weight = 1;
+
+    Frame(SourceLocation location, MergeTag tag, String anchor) {
+      this.location = location;
+      this.tag = tag;
+      this.anchor = anchor;
+    }
+
+    abstract Node build();
+  }
+
+  private static final class SeqFrame extends Frame {
+    final List<Node> items = new ArrayList<>();
+
+    SeqFrame(SourceLocation location, MergeTag tag, String anchor) {
+      super(location, tag, anchor);
+    }
+
+    @Override
+    Node build() {
+      return new SeqNode(items, location, tag);
+    }
+  }
+
+  /** A mapping being read: explicit keys in order, then {@code <<} merges applied at the end. */
+  private static final class MapFrame extends Frame {
+    private final LinkedHashMap<String, Node> entries = new LinkedHashMap<>();
+    private final LinkedHashMap<String, SourceLocation> keyLocations = new LinkedHashMap<>();
+    private final List<MapNode> mergeSources = new ArrayList<>();
+    private SourceLocation mergeKeyLocation;
+    private int mergeIndex;
+    private String pendingKey;
+    private SourceLocation pendingKeyLocation;
+    private boolean pendingMerge;
+
+    MapFrame(SourceLocation location, MergeTag tag, String anchor) {
+      super(location, tag, anchor);
+    }
+
+    boolean expectingKey() {
+      return pendingKey == null;
+    }
+
+    void key(String key, SourceLocation at, boolean merge) {
+      // Like go-yaml, a key may appear once, the merge key "<<" included.
+      SourceLocation earlier = keyLocations.get(key);
+      if (earlier == null && key.equals("<<")) {
+        earlier = mergeKeyLocation;
+      }
+      if (earlier != null) {
+        throw new YamlError(at, "mapping key " + goQuote(key) + " already defined at line "
+            + earlier.line(), "remove one of the two");
+      }
+      pendingKey = key;
+      pendingKeyLocation = at;
+      pendingMerge = merge;
+      if (merge) {
+        mergeKeyLocation = at;
+        mergeIndex = entries.size();
+      }
+    }
+
+    void value(Node value, boolean alias, SourceLocation at) {
+      if (pendingMerge) {
+        addMergeSources(value, alias, at);
+      } else {
+        entries.put(pendingKey, value);
+        keyLocations.put(pendingKey, pendingKeyLocation);
+      }
+      pendingKey = null;
+    }
+
+    private void addMergeSources(Node value, boolean alias, SourceLocation at) {
+      if (value instanceof MapNode m) {
+        mergeSources.add(m);
+        return;
+      }
+      // go-yaml accepts a sequence of maps written in place, not an alias of one
+      if (value instanceof SeqNode seq && !alias
+          && seq.items().stream().allMatch(MapNode.class::isInstance)) {
+        seq.items().forEach(item -> mergeSources.add((MapNode) item));
+        return;
+      }
+      throw new YamlError(at,
+          "map merge requires map or sequence of maps as the value",
+          "e.g. <<: *defaults or <<: [*base, *extra]");
+    }
+
+    @Override
+    Node build() {
+      if (pendingKey != null) {
+        // snakeyaml always sends a value, if only an empty one; this is a safety net
+        value(new ScalarNode(null, pendingKeyLocation, MergeTag.NONE), false, pendingKeyLocation);
+      }
+      if (mergeSources.isEmpty()) {
+        return new MapNode(entries, keyLocations, location, tag);
+      }
+      // Explicit keys win over merged ones; among merged maps the earlier one wins. Merged keys
+      // go where "<<" was written and keep the location they were written at.
+      MapNode.Builder out = new MapNode.Builder(location).tag(tag);
+      int index = 0;
+      for (Map.Entry<String, Node> e : entries.entrySet()) {
+        if (index++ == mergeIndex) {
+          putMerged(out);
+        }
+        out.put(e.getKey(), keyLocations.get(e.getKey()), e.getValue());
+      }
+      if (mergeIndex >= entries.size()) {
+        putMerged(out);
+      }
+      return out.build();
+    }
+
+    private void putMerged(MapNode.Builder out) {
+      for (MapNode source : mergeSources) {
+        for (Map.Entry<String, Node> e : source.entries().entrySet()) {
+          String k = e.getKey();
+          if (!entries.containsKey(k) && !out.has(k)) {
+            out.put(k, source.keyLocation(k), e.getValue());
+          }
+        }
+      }
+    }
+  }
+
+  /** A key as Go's %#v prints a string, for go-yaml's duplicate-key wording. */
+  static String goQuote(String s) {
+    StringBuilder sb = new StringBuilder("\"");
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"' -> sb.append("\\\"");
+        case '\\' -> sb.append("\\\\");
+        case '\n' -> sb.append("\\n");
+        case '\t' -> sb.append("\\t");
+        case '\r' -> sb.append("\\r");
+        default -> {
+          if (c < 0x20 || c == 0x7f) {
+            sb.append(String.format("\\x%02x", (int) c));
+          } else {
+            sb.append(c);
+          }
+        }
+      }
+    }
+    return sb.append('"').toString();
+  }
+}
