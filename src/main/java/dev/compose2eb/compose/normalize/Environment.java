@@ -30,7 +30,8 @@ final class Environment {
     this.paths = paths;
   }
 
-  record EnvFileEntry(EnvFile file, String written) {}
+  /** One env file with the path as written and the key path for diagnostics. */
+  record EnvFileEntry(EnvFile file, String written, String path) {}
 
   /** {@code env_file}: a path, a list of paths, or long-form entries {path, required, format}. */
   List<EnvFileEntry> envFiles(Node node, String path) {
@@ -39,7 +40,7 @@ final class Environment {
       return out;
     }
     if (node instanceof ScalarNode s && s.isString()) {
-      add(out, (String) s.value(), true, node);
+      add(out, (String) s.value(), true, node, path);
       return out;
     }
     Optional<SeqNode> seq = in.seq(node, path, "env_file: [.env]");
@@ -60,9 +61,9 @@ final class Environment {
         }
         boolean required = in.bool(m.get("required"), at + ".required", "required: false").orElse(true);
         in.string(m.get("format"), at + ".format", "format: raw");
-        add(out, p.get(), required, m);
+        add(out, p.get(), required, m, at);
       } else if (item instanceof ScalarNode s && s.isString()) {
-        add(out, (String) s.value(), true, item);
+        add(out, (String) s.value(), true, item, at);
       } else {
         in.typeError(item, at, "a path or a mapping", "./app.env");
       }
@@ -70,19 +71,18 @@ final class Environment {
     return out;
   }
 
-  private void add(List<EnvFileEntry> out, String written, boolean required, Node at) {
+  private void add(List<EnvFileEntry> out, String written, boolean required, Node at, String path) {
     Path abs = Path.of(paths.resolve(written));
-    out.add(new EnvFileEntry(new EnvFile(abs, required, at.location()), written));
+    out.add(new EnvFileEntry(new EnvFile(abs, required, at.location()), written, path));
   }
 
   /** Env file values in order, then {@code environment} on top, key-only entries resolved or unset. */
-  Map<String, String> resolve(List<EnvFileEntry> files, Node environment, String envFilePath, String path) {
+  Map<String, String> resolve(List<EnvFileEntry> files, Node environment, String path) {
     Map<String, String> out = new LinkedHashMap<>();
-    for (int i = 0; i < files.size(); i++) {
-      EnvFileEntry f = files.get(i);
+    for (EnvFileEntry f : files) {
       if (!Files.isRegularFile(f.file().path())) {
         if (f.file().required()) {
-          in.diags.error(f.file().location(), envFilePath + "[" + i + "]",
+          in.diags.error(f.file().location(), f.path(),
               "env file " + f.written() + " not found (" + f.file().path() + ")",
               "create it, or mark it optional: {path: " + f.written() + ", required: false}");
         }
@@ -93,10 +93,9 @@ final class Environment {
     in.listOrDict(environment, path, "environment: {KEY: value}").forEach((key, value) -> {
       Optional<String> resolved = value.isPresent() ? value : ctx.projectEnv().apply(key);
       if (resolved.isPresent()) {
-        out.remove(key); // the environment's order wins, as for a fresh key
         out.put(key, resolved.get());
       } else {
-        out.remove(key);
+        out.remove(key); // compose-go: the unresolved key overrides an env file's value with "unset"
       }
     });
     return out;

@@ -11,7 +11,6 @@ import dev.compose2eb.yaml.MapNode;
 import dev.compose2eb.yaml.Node;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -92,16 +91,5 @@ public final class ProjectNormalizer {
                 + v.source().get() + " for a directory next to the compose file");
       }
     }
-  }
-
-  /** Other top-level keys kept as written (secrets, configs, models, include leftovers). */
-  static Map<String, Node> keep(MapNode root) {
-    Map<String, Node> out = new LinkedHashMap<>();
-    for (String key : List.of("secrets", "configs", "models", "include")) {
-      if (root.has(key)) {
-        out.put(key, root.get(key));
-      }
-    }
-    return out;
   }
 }

@@ -80,7 +80,7 @@ final class Services {
     }
 
     List<Environment.EnvFileEntry> envFiles = environment.envFiles(s.get("env_file"), p + ".env_file");
-    Map<String, String> env = environment.resolve(envFiles, s.get("environment"), p + ".env_file", p + ".environment");
+    Map<String, String> env = environment.resolve(envFiles, s.get("environment"), p + ".environment");
 
     Map<String, DependsOn> dependsOn = dependencies.dependsOn(s.get("depends_on"), p + ".depends_on");
     List<Link> links = dependencies.links(s.get("links"), p + ".links");

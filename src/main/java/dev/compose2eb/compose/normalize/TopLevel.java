@@ -64,7 +64,13 @@ final class TopLevel {
   Map<String, Node> other(MapNode root) {
     check(root.get("secrets"), "secrets", Keys.SECRET);
     check(root.get("configs"), "configs", Keys.CONFIG);
-    return ProjectNormalizer.keep(root);
+    Map<String, Node> out = new LinkedHashMap<>();
+    for (String key : new String[] {"secrets", "configs", "models", "include"}) {
+      if (root.has(key)) {
+        out.put(key, root.get(key));
+      }
+    }
+    return out;
   }
 
   private void check(Node node, String path, Set<String> keys) {
