@@ -72,7 +72,13 @@ final class Environment {
   }
 
   private void add(List<EnvFileEntry> out, String written, boolean required, Node at, String path) {
-    Path abs = Path.of(paths.resolve(written));
+    Path abs;
+    try {
+      abs = Path.of(paths.resolve(written));
+    } catch (java.nio.file.InvalidPathException e) {
+      in.error(at, path, "invalid env file path " + NodeReader.quote(written), "e.g. ./app.env");
+      return;
+    }
     out.add(new EnvFileEntry(new EnvFile(abs, required, at.location()), written, path));
   }
 

@@ -1,5 +1,6 @@
 package dev.compose2eb.compose.normalize;
 
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -30,8 +31,12 @@ final class HostPaths {
       String home = env.apply("HOME").filter(h -> !h.isEmpty()).orElse(System.getProperty("user.home"));
       p = home + "/" + p.substring(1);
     }
-    Path path = Path.of(p);
-    return (path.isAbsolute() ? path : projectDir.resolve(path)).normalize().toString();
+    try {
+      Path path = Path.of(p);
+      return (path.isAbsolute() ? path : projectDir.resolve(path)).normalize().toString();
+    } catch (InvalidPathException e) {
+      return written; // not a usable host path (a NUL byte, say); kept as written for the report
+    }
   }
 
   static boolean isWindowsAbsolute(String p) {

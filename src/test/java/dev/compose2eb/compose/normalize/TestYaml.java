@@ -60,7 +60,7 @@ final class TestYaml {
       value = true;
     } else if (v.equals("false") || v.equals("False") || v.equals("FALSE")) {
       value = false;
-    } else if (INT.matcher(v).matches()) {
+    } else if (INT.matcher(v).matches() && v.replaceFirst("^[-+]", "").length() < 19) {
       value = Long.parseLong(v);
     } else if (FLOAT.matcher(v).matches()) {
       value = Double.parseDouble(v);
