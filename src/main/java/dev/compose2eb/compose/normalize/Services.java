@@ -1,0 +1,321 @@
+package dev.compose2eb.compose.normalize;
+
+import dev.compose2eb.compose.model.Build;
+import dev.compose2eb.compose.model.ContainerOptions;
+import dev.compose2eb.compose.model.ContainerOptions.ExtraHost;
+import dev.compose2eb.compose.model.ContainerOptions.Logging;
+import dev.compose2eb.compose.model.ContainerOptions.Ulimit;
+import dev.compose2eb.compose.model.DependsOn;
+import dev.compose2eb.compose.model.Link;
+import dev.compose2eb.compose.model.Resources;
+import dev.compose2eb.compose.model.Service;
+import dev.compose2eb.compose.model.ServiceVolume;
+import dev.compose2eb.compose.model.VolumesFrom;
+import dev.compose2eb.diag.SourceLocation;
+import dev.compose2eb.yaml.MapNode;
+import dev.compose2eb.yaml.Node;
+import dev.compose2eb.yaml.ScalarNode;
+import dev.compose2eb.yaml.SeqNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** One service mapping to a {@link Service}, every key in its canonical form. */
+final class Services {
+  private static final Pattern RESTART = Pattern.compile("no|always|unless-stopped|on-failure(:\\d+)?");
+
+  /** Keys read into the model's fields; every other valid key goes to Service.other. */
+  private static final Set<String> MODELLED = Set.of(
+      "image", "build", "ports", "volumes", "volumes_from", "environment", "env_file", "command",
+      "entrypoint", "depends_on", "links", "healthcheck", "restart", "mem_limit", "mem_reservation",
+      "cpus", "cpu_shares", "deploy", "working_dir", "user", "hostname", "container_name",
+      "privileged", "read_only", "init", "stdin_open", "tty", "extra_hosts", "dns", "dns_search",
+      "ulimits", "logging", "stop_grace_period", "stop_signal", "cap_add", "cap_drop", "shm_size",
+      "tmpfs", "sysctls", "expose", "labels", "profiles", "extends");
+
+  private final NodeReader in;
+  private final HostPaths paths;
+  private final Ports ports;
+  private final Volumes volumes;
+  private final Environment environment;
+  private final Builds builds;
+  private final Healthchecks healthchecks;
+  private final Dependencies dependencies;
+  private final Deploys deploys;
+  private final SizeReader sizes;
+
+  Services(NodeReader in, ProjectNormalizer.Context ctx, HostPaths paths) {
+    this.in = in;
+    this.paths = paths;
+    this.ports = new Ports(in);
+    this.volumes = new Volumes(in, paths);
+    this.environment = new Environment(in, ctx, paths);
+    this.builds = new Builds(in, paths, ctx.projectEnv());
+    this.healthchecks = new Healthchecks(in);
+    this.dependencies = new Dependencies(in);
+    this.deploys = new Deploys(in);
+    this.sizes = new SizeReader(in);
+  }
+
+  Service read(String name, MapNode s, SourceLocation location) {
+    String p = "services." + name;
+    in.checkKeys(s, p, Keys.SERVICE);
+    Map<String, Node> other = new LinkedHashMap<>();
+    s.entries().forEach((k, v) -> {
+      if (Keys.SERVICE.contains(k) && !MODELLED.contains(k)) {
+        other.put(k, v);
+      }
+    });
+
+    Optional<String> image = in.string(s.get("image"), p + ".image", "image: nginx:1.27");
+    Optional<Build> build = builds.read(s.get("build"), p + ".build", other);
+    if (NodeReader.isNull(s.get("image")) && NodeReader.isNull(s.get("build"))) {
+      in.diags.error(location, p, "service " + NodeReader.quote(name) + " has neither an image nor a build context specified",
+          "add image: (e.g. image: nginx:1.27) or build: (e.g. build: .)");
+    }
+
+    List<Environment.EnvFileEntry> envFiles = environment.envFiles(s.get("env_file"), p + ".env_file");
+    Map<String, String> env = environment.resolve(envFiles, s.get("environment"), p + ".environment");
+
+    Map<String, DependsOn> dependsOn = dependencies.dependsOn(s.get("depends_on"), p + ".depends_on");
+    List<Link> links = dependencies.links(s.get("links"), p + ".links");
+    List<VolumesFrom> volumesFrom = dependencies.volumesFrom(s.get("volumes_from"), p + ".volumes_from");
+    List<ScalarNode> namespaceRefs = new ArrayList<>();
+    for (String key : new String[] {"network_mode", "ipc", "pid", "uts", "cgroup"}) {
+      if (s.get(key) instanceof ScalarNode ref && ref.value() instanceof String str && str.startsWith("service:")) {
+        namespaceRefs.add(ref);
+      }
+    }
+    Dependencies.addImplied(dependsOn, links, volumesFrom, namespaceRefs);
+
+    Optional<String> restart = in.string(s.get("restart"), p + ".restart", "restart: unless-stopped");
+    restart.filter(r -> !RESTART.matcher(r).matches()).ifPresent(r -> in.error(s.get("restart"), p + ".restart",
+        "invalid restart policy " + NodeReader.quote(r), "one of no, always, on-failure[:N], unless-stopped"));
+
+    Deploys.Parsed deploy = deploys.read(s.get("deploy"), p + ".deploy", other);
+    Resources resources = resources(name, s, deploy, location);
+
+    List<ServiceVolume> vols = volumes.read(s.get("volumes"), p + ".volumes");
+
+    return new Service(
+        name,
+        location,
+        image,
+        build,
+        ports.read(s.get("ports"), p + ".ports"),
+        vols,
+        volumesFrom,
+        env,
+        envFiles.stream().map(Environment.EnvFileEntry::file).toList(),
+        command(s, "command", p),
+        command(s, "entrypoint", p),
+        dependsOn,
+        links,
+        healthchecks.read(s.get("healthcheck"), p + ".healthcheck"),
+        restart.filter(r -> RESTART.matcher(r).matches()),
+        resources,
+        deploy.deploy(),
+        options(s, p),
+        in.stringMap(s.get("labels"), p + ".labels", "labels: {team: web}"),
+        in.stringList(s.get("profiles"), p + ".profiles", "profiles: [debug]"),
+        other,
+        NodeReader.extensions(s),
+        s.keyLocations());
+  }
+
+  /** A string is split like compose splits it; a list is kept; {@code []} stays an explicit empty list. */
+  private Optional<List<String>> command(MapNode s, String key, String servicePath) {
+    Node node = s.get(key);
+    String path = servicePath + "." + key;
+    if (NodeReader.isNull(node)) {
+      return Optional.empty();
+    }
+    if (node instanceof ScalarNode sc && sc.isString()) {
+      String line = (String) sc.value();
+      Optional<ShellWords.Result> words = ShellWords.split(line);
+      if (words.isEmpty()) {
+        in.error(node, path, "invalid command line " + NodeReader.quote(line) + ": unbalanced quotes or parentheses",
+            "close every quote, or write the " + key + " as a list, e.g. [\"sh\", \"-c\", \"...\"]");
+        return Optional.empty();
+      }
+      words.get().cutAt().ifPresent(at -> in.warning(node, path,
+          "compose stops reading the " + key + " at " + NodeReader.quote(line.substring(at))
+              + " and ignores the rest; the container gets " + words.get().words(),
+          "to run it in a shell write [\"sh\", \"-c\", " + NodeReader.quote(line) + "]"));
+      return Optional.of(words.get().words());
+    }
+    if (node instanceof SeqNode) {
+      return Optional.of(in.stringList(node, path, key + ": [\"npm\", \"start\"]"));
+    }
+    in.typeError(node, path, "a string or a list of strings", key + ": [\"npm\", \"start\"]");
+    return Optional.empty();
+  }
+
+  /** mem_limit, cpus ... with deploy.resources, and compose-go's checks that both agree. */
+  private Resources resources(String name, MapNode s, Deploys.Parsed d, SourceLocation location) {
+    String p = "services." + name;
+    OptionalLong memLimit = sizes.read(s.get("mem_limit"), p + ".mem_limit", "mem_limit: 512m");
+    OptionalLong memReservation = sizes.read(s.get("mem_reservation"), p + ".mem_reservation", "mem_reservation: 256m");
+    Optional<Double> cpus = deploys.cpus(s.get("cpus"), p + ".cpus");
+    Optional<Long> cpuShares = in.integer(s.get("cpu_shares"), p + ".cpu_shares", "cpu_shares: 512");
+    Optional<Long> pidsLimit = in.integer(s.get("pids_limit"), p + ".pids_limit", "pids_limit: 100");
+    Optional<Long> scale = in.integer(s.get("scale"), p + ".scale", "scale: 2");
+
+    // compose-go: a non-zero service value and a present limits/reservations block must agree, an
+    // absent key inside the block counting as a different value
+    if (memLimit.orElse(0) != 0 && d.limitsGiven() && d.memLimit().orElse(0) != memLimit.getAsLong()) {
+      conflict(s, "mem_limit", p, "deploy.resources.limits.memory");
+    }
+    if (cpus.orElse(0.0) != 0 && d.limitsGiven() && (float) (double) d.cpus().orElse(0.0) != (float) (double) cpus.get()) {
+      conflict(s, "cpus", p, "deploy.resources.limits.cpus");
+    }
+    if (memReservation.orElse(0) != 0 && d.reservationsGiven()
+        && d.memReservation().orElse(0) != memReservation.getAsLong()) {
+      conflict(s, "mem_reservation", p, "deploy.resources.reservations.memory");
+    }
+    if (pidsLimit.orElse(0L) != 0 && d.limitsGiven() && !d.pids().orElse(0L).equals(pidsLimit.get())) {
+      conflict(s, "pids_limit", p, "deploy.resources.limits.pids");
+    }
+    if (scale.isPresent() && d.deploy().flatMap(x -> x.replicas()).isPresent()
+        && d.deploy().get().replicas().get().longValue() != scale.get()) {
+      conflict(s, "scale", p, "deploy.replicas");
+    }
+
+    OptionalLong limit = memLimit.isPresent() && memLimit.getAsLong() != 0 ? memLimit : d.memLimit();
+    OptionalLong reservation = memReservation.isPresent() && memReservation.getAsLong() != 0 ? memReservation : d.memReservation();
+    Optional<Double> cpuLimit = cpus.filter(c -> c != 0).or(d::cpus);
+    if (limit.isPresent() && reservation.isPresent() && limit.getAsLong() != 0 && reservation.getAsLong() > limit.getAsLong()) {
+      in.diags.error(location, p, "the memory reservation " + Sizes.human(reservation.getAsLong())
+              + " is greater than the memory limit " + Sizes.human(limit.getAsLong()),
+          "a reservation must not exceed the limit, e.g. mem_reservation: 256m with mem_limit: 512m");
+    }
+    if (cpuLimit.isPresent() && d.cpuReservation().isPresent() && cpuLimit.get() != 0
+        && d.cpuReservation().get() > cpuLimit.get()) {
+      in.diags.error(location, p, "the cpu reservation " + ScalarNode.of(d.cpuReservation().get(), location).asText()
+              + " is greater than the cpu limit " + ScalarNode.of(cpuLimit.get(), location).asText(),
+          "a reservation must not exceed the limit, e.g. reservations.cpus: 0.25 with limits.cpus: 0.5");
+    }
+    return new Resources(
+        limit.isPresent() ? Optional.of(limit.getAsLong()) : Optional.empty(),
+        reservation.isPresent() ? Optional.of(reservation.getAsLong()) : Optional.empty(),
+        cpuLimit,
+        d.cpuReservation(),
+        cpuShares);
+  }
+
+  private void conflict(MapNode s, String key, String path, String deployKey) {
+    in.diags.error(s.keyLocation(key), path,
+        "can't set distinct values on '" + key + "' and '" + deployKey + "'",
+        "set it in one place only, or give both the same value");
+  }
+
+  private ContainerOptions options(MapNode s, String p) {
+    return new ContainerOptions(
+        in.string(s.get("working_dir"), p + ".working_dir", "working_dir: /app"),
+        in.string(s.get("user"), p + ".user", "user: \"1000:1000\""),
+        in.string(s.get("hostname"), p + ".hostname", "hostname: web"),
+        in.string(s.get("container_name"), p + ".container_name", "container_name: web"),
+        in.bool(s.get("privileged"), p + ".privileged", "privileged: true"),
+        in.bool(s.get("read_only"), p + ".read_only", "read_only: true"),
+        in.bool(s.get("init"), p + ".init", "init: true"),
+        in.bool(s.get("stdin_open"), p + ".stdin_open", "stdin_open: true"),
+        in.bool(s.get("tty"), p + ".tty", "tty: true"),
+        extraHosts(s.get("extra_hosts"), p + ".extra_hosts"),
+        in.stringOrList(s.get("dns"), p + ".dns", "dns: [8.8.8.8]"),
+        in.stringOrList(s.get("dns_search"), p + ".dns_search", "dns_search: [example.com]"),
+        ulimits(s.get("ulimits"), p + ".ulimits"),
+        logging(s.get("logging"), p + ".logging"),
+        Healthchecks.readDuration(in, s.get("stop_grace_period"), p + ".stop_grace_period"),
+        in.string(s.get("stop_signal"), p + ".stop_signal", "stop_signal: SIGINT"),
+        in.stringList(s.get("cap_add"), p + ".cap_add", "cap_add: [NET_ADMIN]"),
+        in.stringList(s.get("cap_drop"), p + ".cap_drop", "cap_drop: [ALL]"),
+        boxed(sizes.read(s.get("shm_size"), p + ".shm_size", "shm_size: 256m")),
+        in.stringOrList(s.get("tmpfs"), p + ".tmpfs", "tmpfs: [/run]"),
+        in.stringMap(s.get("sysctls"), p + ".sysctls", "sysctls: {net.core.somaxconn: 1024}"),
+        in.textList(s.get("expose"), p + ".expose", "expose: [\"3000\"]"));
+  }
+
+  private static Optional<Long> boxed(OptionalLong v) {
+    return v.isPresent() ? Optional.of(v.getAsLong()) : Optional.empty();
+  }
+
+  /** {@code host:ip}, {@code host=ip} (several IPs comma-separated) or a mapping; IPv6 brackets dropped. */
+  private List<ExtraHost> extraHosts(Node node, String path) {
+    List<ExtraHost> out = new ArrayList<>();
+    if (NodeReader.isNull(node)) {
+      return out;
+    }
+    if (node instanceof MapNode m) {
+      m.entries().forEach((host, v) -> {
+        List<String> ips = v instanceof SeqNode ? in.stringList(v, path + "." + host, "[\"10.0.0.1\"]")
+            : in.text(v, path + "." + host, "\"10.0.0.1\"").map(List::of).orElse(List.of(""));
+        ips.forEach(ip -> out.add(new ExtraHost(host, unbracket(ip))));
+      });
+      return out;
+    }
+    List<String> entries = in.stringList(node, path, "extra_hosts: [\"db=10.0.0.5\"]");
+    SeqNode seq = node instanceof SeqNode sq ? sq : null;
+    for (int i = 0; i < entries.size(); i++) {
+      String e = entries.get(i);
+      int eq = e.indexOf('=');
+      int sep = eq >= 0 ? eq : e.indexOf(':');
+      if (sep < 0) {
+        in.error(seq != null ? seq.get(i) : node, path + "[" + i + "]",
+            "invalid additional host, missing IP: " + NodeReader.quote(e), "expected HOST=IP or HOST:IP, e.g. \"db=10.0.0.5\"");
+        continue;
+      }
+      String host = e.substring(0, sep);
+      for (String ip : e.substring(sep + 1).split(",", -1)) {
+        out.add(new ExtraHost(host, unbracket(ip)));
+      }
+    }
+    return out;
+  }
+
+  private static String unbracket(String ip) {
+    return ip.length() >= 2 && ip.startsWith("[") && ip.endsWith("]") ? ip.substring(1, ip.length() - 1) : ip;
+  }
+
+  /** {@code nofile: 1024} sets both limits; {@code nofile: {soft, hard}} sets each. */
+  private Map<String, Ulimit> ulimits(Node node, String path) {
+    Map<String, Ulimit> out = new LinkedHashMap<>();
+    in.map(node, path, "ulimits: {nofile: {soft: 1024, hard: 4096}}").ifPresent(m -> m.entries().forEach((k, v) -> {
+      String at = path + "." + k;
+      if (v instanceof MapNode limits) {
+        in.checkKeys(limits, at, Keys.ULIMIT);
+        Optional<Long> soft = in.integer(limits.get("soft"), at + ".soft", "soft: 1024");
+        Optional<Long> hard = in.integer(limits.get("hard"), at + ".hard", "hard: 4096");
+        if (NodeReader.isNull(limits.get("soft")) || NodeReader.isNull(limits.get("hard"))) {
+          in.error(limits, at, "a ulimit needs both soft and hard", "e.g. " + k + ": {soft: 1024, hard: 4096}");
+        } else if (soft.isPresent() && hard.isPresent()) {
+          if (soft.get() > hard.get()) {
+            in.error(limits, at, "the soft limit " + soft.get() + " is greater than the hard limit " + hard.get(),
+                "e.g. " + k + ": {soft: 1024, hard: 4096}");
+          }
+          out.put(k, new Ulimit(soft.get(), hard.get()));
+        }
+      } else {
+        in.integer(v, at, k + ": 65535").ifPresent(n -> out.put(k, new Ulimit(n, n)));
+      }
+    }));
+    return out;
+  }
+
+  private Optional<Logging> logging(Node node, String path) {
+    return in.map(node, path, "logging: {driver: json-file}").map(m -> {
+      in.checkKeys(m, path, Keys.LOGGING);
+      Map<String, String> options = new LinkedHashMap<>();
+      in.map(m.get("options"), path + ".options", "options: {max-size: 10m}").ifPresent(o -> o.entries().forEach((k, v) -> {
+        if (!NodeReader.isNull(v)) {
+          in.text(v, path + ".options." + k, "max-size: 10m").ifPresent(t -> options.put(k, t));
+        }
+      }));
+      return new Logging(in.string(m.get("driver"), path + ".driver", "driver: json-file"), options);
+    });
+  }
+}
