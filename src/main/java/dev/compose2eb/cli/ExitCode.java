@@ -6,7 +6,7 @@ enum ExitCode {
   FAILURE(1, "failure (an I/O error, a remote call that failed, a bug)"),
   USAGE(2, "usage error (unknown option, missing argument)"),
   INVALID_INPUT(3, "invalid input (compose or Dockerrun file), or any warning with --strict"),
-  DIFFERENT(4, "convert --check found generated files out of date; deploy: deployed but unhealthy");
+  DIFFERENT(4, "a difference was found (convert --check, diff); deploy: deployed but unhealthy");
 
   final int code;
   final String meaning;

@@ -3,6 +3,7 @@ package dev.compose2eb.cli;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import picocli.CommandLine;
 
 /** Entry point. The only place that exits the process; everything else returns an exit code. */
@@ -18,15 +19,22 @@ public final class Main {
 
   /** Runs the tool in-process, writing results to {@code out} and messages to {@code err}. */
   public static int run(PrintStream out, PrintStream err, String... args) {
-    CommandLine cli = commandLine(out, err);
+    return run(new Console(out, err, System.getenv(), Path.of("")), args);
+  }
+
+  static int run(Console console, String... args) {
+    PrintStream out = console.out;
+    PrintStream err = console.err;
+    CommandLine cli = commandLine(console);
     int code = cli.execute(args);
     out.flush();
     err.flush();
     return code;
   }
 
-  static CommandLine commandLine(PrintStream out, PrintStream err) {
-    Console console = new Console(out, err);
+  static CommandLine commandLine(Console console) {
+    PrintStream out = console.out;
+    PrintStream err = console.err;
     CommandLine cli = new CommandLine(new RootCommand(), new CommandFactory(console));
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));

@@ -12,7 +12,11 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     description = "Takes a docker-compose project to AWS Elastic Beanstalk.",
     subcommands = {
-
+      ConfigCommand.class,
+      ConvertCommand.class,
+      ValidateCommand.class,
+      DiffCommand.class,
+      GraphCommand.class,
     })
 final class RootCommand implements Runnable {
   @Spec CommandSpec spec;

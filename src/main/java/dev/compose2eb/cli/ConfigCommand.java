@@ -1,0 +1,36 @@
+package dev.compose2eb.cli;
+
+import dev.compose2eb.compose.load.LoadResult;
+import dev.compose2eb.compose.normalize.ConfigTree;
+import dev.compose2eb.yaml.YamlWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code compose2eb config}: the resolved, normalised project, like {@code docker compose config}. */
+@Command(name = "config", mixinStandardHelpOptions = true,
+    description = {"Print the resolved compose project (files merged, variables interpolated,"
+        + " extends and profiles applied, every key in canonical form) as YAML.",
+        "Warnings go to stderr; the YAML to stdout."})
+final class ConfigCommand implements Callable<Integer> {
+  private final Console console;
+  @Mixin LoaderOptions loader;
+
+  @Option(names = {"-q", "--quiet"}, description = "Only validate the project; print no YAML")
+  boolean quiet;
+
+  ConfigCommand(Console console) {
+    this.console = console;
+  }
+
+  @Override
+  public Integer call() {
+    LoadResult result = loader.load();
+    console.diagnostics(result.diagnostics());
+    if (!quiet) {
+      console.out.print(YamlWriter.write(ConfigTree.of(result.project())));
+    }
+    return ExitCode.OK.code;
+  }
+}

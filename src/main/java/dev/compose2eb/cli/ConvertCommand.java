@@ -1,0 +1,165 @@
+package dev.compose2eb.cli;
+
+import dev.compose2eb.compose.load.LoadResult;
+import dev.compose2eb.diag.Diagnostic;
+import dev.compose2eb.diag.Severity;
+import dev.compose2eb.dockerrun.DockerrunValidator;
+import dev.compose2eb.dockerrun.DockerrunWriter;
+import dev.compose2eb.review.UnifiedDiff;
+import dev.compose2eb.translate.LocalProjectFiles;
+import dev.compose2eb.translate.TranslateOptions;
+import dev.compose2eb.translate.Translation;
+import dev.compose2eb.translate.Translator;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code compose2eb convert}: compose project to Dockerrun.aws.json v2. */
+@Command(name = "convert", mixinStandardHelpOptions = true,
+    description = {"Translate the compose project into an Elastic Beanstalk Dockerrun.aws.json"
+        + " (AWSEBDockerrunVersion 2).",
+        "Prints the paths it wrote on stdout and the conversion report on stderr; writes nothing"
+            + " when the project has errors."})
+final class ConvertCommand implements Callable<Integer> {
+  static final String DOCKERRUN = "Dockerrun.aws.json";
+  static final String EB_ENVIRONMENT = "eb-environment.json";
+
+  private final Console console;
+  @Spec CommandSpec spec;
+  @Mixin LoaderOptions loader;
+  @Mixin TranslateMixin translate;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "DIR",
+      description = "Directory to write into (default: the project directory)")
+  Path output;
+
+  @Option(names = "--strict", description = "Fail (exit 3) on any warning, not only on errors")
+  boolean strict;
+
+  @Option(names = "--report", paramLabel = "FILE.json",
+      description = "Also write the conversion report as JSON to this file")
+  Path report;
+
+  @Option(names = "--check", description = "Write nothing; exit 4 and print a unified diff when the"
+      + " files on disk differ from what would be generated (for CI)")
+  boolean check;
+
+  ConvertCommand(Console console) {
+    this.console = console;
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    LoadResult loaded = loader.load();
+    Translation t = Translator.translate(loaded.project(), translate.options(spec),
+        new LocalProjectFiles(loaded.project().workingDir()));
+    String json = DockerrunWriter.write(t.dockerrun());
+    List<Diagnostic> all = new ArrayList<>(loaded.diagnostics());
+    all.addAll(t.report());
+    for (Diagnostic d : DockerrunValidator.validate(DOCKERRUN, json)) {
+      if (d.isError()) {
+        all.add(d);
+      }
+    }
+    console.diagnostics(all);
+    if (report != null) {
+      OutputFiles.write(console.cwd.resolve(report), ReportJson.render(all));
+    }
+    long errors = ReportJson.count(all, Severity.ERROR);
+    long warnings = ReportJson.count(all, Severity.WARNING);
+    if (errors > 0 || strict && warnings > 0) {
+      console.err.println(errors > 0
+          ? "error: " + errors + " error(s), " + warnings + " warning(s); nothing written"
+          : "error: " + warnings + " warning(s) with --strict; nothing written");
+      return ExitCode.INVALID_INPUT.code;
+    }
+    Path dir = output != null ? console.cwd.resolve(output) : loaded.project().workingDir();
+    Map<Path, String> files = new LinkedHashMap<>();
+    files.put(dir.resolve(DOCKERRUN), json);
+    if (translate.envToEb) {
+      files.put(dir.resolve(EB_ENVIRONMENT), EbEnvironmentJson.render(t.ebEnvironment()));
+    }
+    files.putAll(extraFiles(loaded, t, dir));
+    if (check) {
+      return check(files);
+    }
+    for (Map.Entry<Path, String> f : files.entrySet()) {
+      OutputFiles.write(f.getKey(), f.getValue());
+    }
+    for (Path p : files.keySet()) {
+      console.out.println(shown(p));
+    }
+    console.err.println("converted " + t.dockerrun().containerDefinitions().size()
+        + " service(s): " + warnings + " warning(s)");
+    return ExitCode.OK.code;
+  }
+
+  /** Files generated beside the Dockerrun file by later steps of the pipeline. */
+  Map<Path, String> extraFiles(LoadResult loaded, Translation t, Path dir) {
+    return Map.of();
+  }
+
+  /** A path as printed: relative to the working directory when inside it. */
+  private String shown(Path p) {
+    Path abs = p.toAbsolutePath().normalize();
+    return abs.startsWith(console.cwd) ? console.cwd.relativize(abs).toString() : abs.toString();
+  }
+
+  private int check(Map<Path, String> files) throws IOException {
+    boolean differs = false;
+    for (Map.Entry<Path, String> f : files.entrySet()) {
+      String onDisk = OutputFiles.readOrNull(f.getKey());
+      String shown = shown(f.getKey());
+      if (onDisk == null) {
+        differs = true;
+        console.out.print(UnifiedDiff.diff("/dev/null", "", shown, f.getValue()));
+      } else if (!onDisk.equals(f.getValue())) {
+        differs = true;
+        console.out.print(UnifiedDiff.diff(shown, onDisk, shown + " (generated)", f.getValue()));
+      }
+    }
+    console.err.println(differs ? "generated files are out of date; run compose2eb convert"
+        : "generated files are up to date");
+    return differs ? ExitCode.DIFFERENT.code : ExitCode.OK.code;
+  }
+
+  /** The translation options shared by convert, graph and later commands. */
+  static final class TranslateMixin {
+    @Option(names = "--registry", paramLabel = "HOST",
+        description = "Registry for images built from source, e.g. 123456789012.dkr.ecr.eu-west-1.amazonaws.com")
+    String registry;
+
+    @Option(names = "--tag", paramLabel = "TAG", defaultValue = "latest",
+        description = "Tag of images built from source (default: ${DEFAULT-VALUE})")
+    String tag;
+
+    @Option(names = "--default-memory", paramLabel = "MIB",
+        defaultValue = "" + TranslateOptions.DEFAULT_MEMORY_MIB,
+        description = "Memory reservation of a container that states none (default: ${DEFAULT-VALUE} MiB)")
+    int defaultMemory;
+
+    @Option(names = "--env-to-eb", description = "Move all environment values out of"
+        + " Dockerrun.aws.json into eb-environment.json, for EB environment properties")
+    boolean envToEb;
+
+    TranslateOptions options(CommandSpec spec) {
+      if (defaultMemory < 6) {
+        throw new ParameterException(spec.commandLine(),
+            "--default-memory must be at least 6 (MiB), not " + defaultMemory);
+      }
+      return new TranslateOptions(Optional.ofNullable(registry).filter(r -> !r.isBlank()), tag,
+          defaultMemory, envToEb);
+    }
+  }
+}

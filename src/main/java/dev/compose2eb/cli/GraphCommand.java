@@ -1,0 +1,66 @@
+package dev.compose2eb.cli;
+
+import dev.compose2eb.compose.load.LoadResult;
+import dev.compose2eb.diag.Diagnostic;
+import dev.compose2eb.diag.Diagnostics;
+import dev.compose2eb.diag.InvalidInputException;
+import dev.compose2eb.dockerrun.Dockerrun;
+import dev.compose2eb.dockerrun.DockerrunReader;
+import dev.compose2eb.review.MermaidGraph;
+import dev.compose2eb.translate.LocalProjectFiles;
+import dev.compose2eb.translate.Translation;
+import dev.compose2eb.translate.Translator;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code compose2eb graph}: containers, links, ports and volumes as a Mermaid diagram. */
+@Command(name = "graph", mixinStandardHelpOptions = true,
+    description = {"Print the containers, links, published ports and volumes as a Mermaid"
+        + " flowchart, to paste into a pull request.",
+        "Draws the translation of the compose project, or an existing file with --dockerrun."})
+final class GraphCommand implements Callable<Integer> {
+  private final Console console;
+  @Spec CommandSpec spec;
+  @Mixin LoaderOptions loader;
+  @Mixin ConvertCommand.TranslateMixin translate;
+
+  @Option(names = "--dockerrun", paramLabel = "FILE",
+      description = "Draw this Dockerrun.aws.json instead of translating the compose project")
+  Path dockerrun;
+
+  GraphCommand(Console console) {
+    this.console = console;
+  }
+
+  @Override
+  public Integer call() {
+    Dockerrun model;
+    if (dockerrun != null) {
+      Diagnostics diags = new Diagnostics();
+      String text = ValidateCommand.readText(console.cwd.resolve(dockerrun), dockerrun.toString(), diags);
+      if (text == null) {
+        throw new InvalidInputException(diags.list());
+      }
+      model = DockerrunReader.read(dockerrun.toString(), text);
+    } else {
+      LoadResult loaded = loader.load();
+      Translation t = Translator.translate(loaded.project(), translate.options(spec),
+          new LocalProjectFiles(loaded.project().workingDir()));
+      List<Diagnostic> errors = new ArrayList<>(loaded.diagnostics());
+      errors.addAll(t.report());
+      if (t.hasErrors()) {
+        throw new InvalidInputException(errors);
+      }
+      model = t.dockerrun();
+    }
+    console.out.print(MermaidGraph.render(model));
+    return ExitCode.OK.code;
+  }
+}

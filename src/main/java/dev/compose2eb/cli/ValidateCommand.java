@@ -1,0 +1,78 @@
+package dev.compose2eb.cli;
+
+import dev.compose2eb.diag.Diagnostic;
+import dev.compose2eb.diag.Diagnostics;
+import dev.compose2eb.diag.SourceLocation;
+import dev.compose2eb.dockerrun.DockerrunValidator;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code compose2eb validate}: checks Dockerrun.aws.json files against Elastic Beanstalk's rules. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+    description = {"Check Dockerrun.aws.json files (hand-written or generated) against every rule"
+        + " Elastic Beanstalk and ECS apply to AWSEBDockerrunVersion 2.",
+        "Each problem is printed as file:line:column: severity: path: message."})
+final class ValidateCommand implements Callable<Integer> {
+  /** Dockerrun files are small; anything bigger is not one. */
+  static final long MAX_BYTES = 4L * 1024 * 1024;
+
+  private final Console console;
+
+  @Parameters(paramLabel = "FILE", arity = "1..*", description = "Dockerrun.aws.json files")
+  List<Path> files;
+
+  ValidateCommand(Console console) {
+    this.console = console;
+  }
+
+  @Override
+  public Integer call() {
+    boolean failed = false;
+    for (Path f : files) {
+      String shown = f.toString();
+      Diagnostics read = new Diagnostics();
+      String text = readText(console.cwd.resolve(f), shown, read);
+      List<Diagnostic> found = text == null ? read.list() : DockerrunValidator.validate(shown, text);
+      console.diagnostics(found);
+      long errors = found.stream().filter(Diagnostic::isError).count();
+      failed |= errors > 0;
+      console.out.println(shown + ": " + (errors > 0 ? errors + " error(s)" : "valid")
+          + (found.size() > errors ? ", " + (found.size() - errors) + " warning(s)" : ""));
+    }
+    return failed ? ExitCode.INVALID_INPUT.code : ExitCode.OK.code;
+  }
+
+  static String readText(Path f, String shown, Diagnostics diags) {
+    try {
+      if (!Files.exists(f)) {
+        diags.error(SourceLocation.ofFile(shown), "", "file not found", "check the path");
+        return null;
+      }
+      if (!Files.isRegularFile(f)) {
+        diags.error(SourceLocation.ofFile(shown), "", "not a regular file", "name a JSON file");
+        return null;
+      }
+      if (Files.size(f) > MAX_BYTES) {
+        diags.error(SourceLocation.ofFile(shown), "", "file is larger than 4 MiB; a Dockerrun file"
+            + " is a few KiB", "check that this is the right file");
+        return null;
+      }
+      byte[] bytes = Files.readAllBytes(f);
+      return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+    } catch (CharacterCodingException e) {
+      diags.error(SourceLocation.ofFile(shown), "", "not valid UTF-8 text", "a Dockerrun file is JSON");
+      return null;
+    } catch (IOException e) {
+      diags.error(SourceLocation.ofFile(shown), "", "cannot read: " + e.getMessage(),
+          "check the file's permissions");
+      return null;
+    }
+  }
+}

@@ -1,0 +1,386 @@
+package dev.compose2eb.compose.load;
+
+import dev.compose2eb.diag.Diagnostics;
+import dev.compose2eb.diag.SourceLocation;
+import dev.compose2eb.yaml.MapNode;
+import dev.compose2eb.yaml.MergeTag;
+import dev.compose2eb.yaml.Node;
+import dev.compose2eb.yaml.ScalarNode;
+import dev.compose2eb.yaml.SeqNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+/**
+ * Merges an override tree onto a base tree with the rules of compose-go's {@code override} package:
+ * mappings merge key by key, sequences append, some keys are replaced wholesale, some are merged by
+ * key, and {@code !reset} / {@code !override} tags let the user opt out. {@link #enforceUnicity}
+ * then removes redefinitions from the sequences that must be unique.
+ */
+final class TreeMerger {
+  private final Diagnostics diags;
+
+  TreeMerger(Diagnostics diags) {
+    this.diags = diags;
+  }
+
+  /** The rule for a path; {@code *} matches any one key. First match wins. */
+  private record Rule(String[] pattern, BiFunction<Node, Node, Node> merge) {}
+
+  private final List<Rule> rules = List.of(
+      rule("services.*.command", (b, o) -> o),
+      rule("services.*.entrypoint", (b, o) -> o),
+      rule("services.*.healthcheck.test", (b, o) -> o),
+      rule("services.*.build", this::mergeBuild),
+      rule("services.*.depends_on", this::mergeDependsOn),
+      rule("services.*.networks", (b, o) -> mergeAsMapping(b, o, false)),
+      rule("services.*.models", (b, o) -> mergeAsMapping(b, o, false)),
+      rule("services.*.extra_hosts", this::mergeExtraHosts),
+      rule("services.*.build.extra_hosts", this::mergeExtraHosts),
+      rule("services.*.logging", this::mergeLogging),
+      rule("services.*.ulimits.*", (b, o) -> o instanceof MapNode && b instanceof MapNode
+          ? mergeMappings((MapNode) b, (MapNode) o, "") : o),
+      toSequence("services.*.environment"),
+      toSequence("services.*.labels"),
+      toSequence("services.*.annotations"),
+      toSequence("services.*.build.args"),
+      toSequence("services.*.build.labels"),
+      toSequence("services.*.build.additional_contexts"),
+      toSequence("services.*.deploy.labels"),
+      toSequence("services.*.dns"),
+      toSequence("services.*.dns_opt"),
+      toSequence("services.*.dns_search"),
+      toSequence("services.*.env_file"),
+      toSequence("services.*.label_file"),
+      toSequence("services.*.sysctls"),
+      toSequence("services.*.tmpfs"),
+      toSequence("services.*.volumes.*.volume.labels"),
+      toSequence("networks.*.labels"),
+      toSequence("volumes.*.labels"));
+
+  private static Rule rule(String pattern, BiFunction<Node, Node, Node> merge) {
+    return new Rule(pattern.split("\\."), merge);
+  }
+
+  private Rule toSequence(String pattern) {
+    return rule(pattern, (b, o) -> {
+      List<Node> items = new ArrayList<>(asSequence(b));
+      items.addAll(asSequence(o));
+      return SeqNode.of(items, o.location());
+    });
+  }
+
+  /** Merges {@code override} onto {@code base}; both are whole compose documents. */
+  MapNode merge(MapNode base, MapNode override) {
+    return mergeMappings(base, override, "");
+  }
+
+  /** Merges a service definition onto the service it extends. */
+  MapNode mergeService(MapNode base, MapNode override) {
+    return mergeMappings(base, override, "services.*");
+  }
+
+  private Node mergeAt(Node base, Node override, String path) {
+    if (override.tag() == MergeTag.OVERRIDE) {
+      return override.withTag(MergeTag.NONE);
+    }
+    Rule rule = ruleFor(path);
+    if (rule != null) {
+      return rule.merge().apply(base, override);
+    }
+    if (override instanceof ScalarNode s && s.isNull()) {
+      return base;
+    }
+    if (base instanceof MapNode bm) {
+      if (override instanceof MapNode om) {
+        return mergeMappings(bm, om, path);
+      }
+      diags.error(override.location(), path, "cannot override a mapping with a " + override.kindName(),
+          "an override file must give the same kind of value, or tag it !override");
+      return base;
+    }
+    if (base instanceof SeqNode bs) {
+      if (override instanceof SeqNode os) {
+        List<Node> items = new ArrayList<>(bs.items());
+        items.addAll(os.items());
+        return new SeqNode(items, os.location(), MergeTag.NONE);
+      }
+      diags.error(override.location(), path, "cannot override a sequence with a " + override.kindName(),
+          "an override file must give the same kind of value, or tag it !override");
+      return base;
+    }
+    return override;
+  }
+
+  private MapNode mergeMappings(MapNode base, MapNode override, String path) {
+    MapNode.Builder out = new MapNode.Builder(base);
+    for (Map.Entry<String, Node> e : override.entries().entrySet()) {
+      String key = e.getKey();
+      Node value = e.getValue();
+      SourceLocation keyAt = override.keyLocation(key);
+      if (value.tag() == MergeTag.RESET) {
+        out.remove(key);
+        continue;
+      }
+      Node existing = base.get(key);
+      if (existing == null || key.startsWith("x-") && path.isEmpty()) {
+        out.put(key, keyAt, value.withTag(value.tag() == MergeTag.OVERRIDE ? MergeTag.NONE : value.tag()));
+      } else {
+        out.put(key, keyAt, mergeAt(existing, value, path.isEmpty() ? key : path + "." + key));
+      }
+    }
+    return out.tag(MergeTag.NONE).build();
+  }
+
+  private Rule ruleFor(String path) {
+    String[] parts = path.split("\\.");
+    for (Rule r : rules) {
+      if (matches(r.pattern(), parts)) {
+        return r;
+      }
+    }
+    return null;
+  }
+
+  private static boolean matches(String[] pattern, String[] parts) {
+    if (pattern.length != parts.length) {
+      return false;
+    }
+    for (int i = 0; i < pattern.length; i++) {
+      if (!pattern[i].equals("*") && !pattern[i].equals(parts[i])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A string build is short for {@code {context: ...}}. */
+  private Node mergeBuild(Node base, Node override) {
+    return mergeMappings(asBuildMapping(base), asBuildMapping(override), "services.*.build");
+  }
+
+  private static MapNode asBuildMapping(Node n) {
+    if (n instanceof MapNode m) {
+      return m;
+    }
+    return new MapNode.Builder(n.location()).put("context", n.location(), n).build();
+  }
+
+  /** The list form of depends_on is short for {@code condition: service_started, required: true}. */
+  private Node mergeDependsOn(Node base, Node override) {
+    return mergeMappings(asMapping(base, true), asMapping(override, true), "services.*.depends_on");
+  }
+
+  private Node mergeAsMapping(Node base, Node override, boolean dependsOnDefaults) {
+    return mergeMappings(asMapping(base, dependsOnDefaults), asMapping(override, dependsOnDefaults), "");
+  }
+
+  static MapNode asMapping(Node n, boolean dependsOnDefaults) {
+    if (n instanceof MapNode m) {
+      return m;
+    }
+    MapNode.Builder b = new MapNode.Builder(n.location());
+    if (n instanceof SeqNode s) {
+      for (Node item : s.items()) {
+        if (item instanceof ScalarNode sc && !sc.isNull()) {
+          Node value = dependsOnDefaults
+              ? new MapNode.Builder(item.location())
+                  .put("condition", ScalarNode.of("service_started", item.location()))
+                  .put("required", ScalarNode.of(Boolean.TRUE, item.location()))
+                  .build()
+              : ScalarNode.of(null, item.location());
+          b.put(sc.asText(), item.location(), value);
+        }
+      }
+    }
+    return b.build();
+  }
+
+  /** Sequences of {@code key=value} strings; a mapping becomes sorted entries, like compose-go. */
+  static List<Node> asSequence(Node n) {
+    if (n instanceof SeqNode s) {
+      return s.items();
+    }
+    if (n instanceof ScalarNode s) {
+      return s.isNull() ? List.of() : List.of(s);
+    }
+    MapNode m = (MapNode) n;
+    TreeMap<String, Node> sorted = new TreeMap<>();
+    for (Map.Entry<String, Node> e : m.entries().entrySet()) {
+      Node v = e.getValue();
+      SourceLocation at = m.keyLocation(e.getKey());
+      if (v instanceof ScalarNode sv && sv.isNull()) {
+        sorted.put(e.getKey(), ScalarNode.of(e.getKey(), at));
+      } else if (v instanceof SeqNode sv) {
+        for (Node item : sv.items()) {
+          String text = e.getKey() + "=" + text(item);
+          sorted.put(text, ScalarNode.of(text, item.location()));
+        }
+      } else {
+        String text = e.getKey() + "=" + text(v);
+        sorted.put(text, ScalarNode.of(text, v.location()));
+      }
+    }
+    return new ArrayList<>(sorted.values());
+  }
+
+  private static String text(Node n) {
+    return n instanceof ScalarNode s ? s.asText() : n.kindName();
+  }
+
+  private Node mergeExtraHosts(Node base, Node override) {
+    List<Node> items = new ArrayList<>(asSequence(base));
+    List<String> seen = new ArrayList<>();
+    for (Node n : items) {
+      seen.add(text(n));
+    }
+    for (Node n : asSequence(override)) {
+      if (!seen.contains(text(n))) {
+        items.add(n);
+      }
+    }
+    return SeqNode.of(items, override.location());
+  }
+
+  /** Logging options merge only when both files name the same driver, or one names none. */
+  private Node mergeLogging(Node base, Node override) {
+    if (!(base instanceof MapNode b) || !(override instanceof MapNode o)) {
+      return override;
+    }
+    Node bd = b.get("driver");
+    Node od = o.get("driver");
+    if (bd == null || od == null || text(bd).equals(text(od))) {
+      return mergeMappings(b, o, "services.*.logging");
+    }
+    return o;
+  }
+
+  // --- unicity ---------------------------------------------------------------------------------
+
+  private static final Map<String, Function<Node, String>> UNIQUE = uniqueRules();
+
+  private static Map<String, Function<Node, String>> uniqueRules() {
+    Map<String, Function<Node, String>> m = new LinkedHashMap<>();
+    Function<Node, String> keyValue = n -> {
+      String t = text(n);
+      int eq = t.indexOf('=');
+      return eq >= 0 ? t.substring(0, eq) : t;
+    };
+    for (String p : List.of("services.*.annotations", "services.*.build.args",
+        "services.*.build.additional_contexts", "services.*.build.platforms", "services.*.build.tags",
+        "services.*.build.labels", "services.*.cap_add", "services.*.cap_drop",
+        "services.*.deploy.labels", "services.*.dns", "services.*.dns_opt", "services.*.dns_search",
+        "services.*.environment", "services.*.labels", "services.*.links", "services.*.profiles",
+        "services.*.sysctls", "services.*.tmpfs", "services.*.networks.*.aliases")) {
+      m.put(p, keyValue);
+    }
+    m.put("services.*.expose", TreeMerger::text);
+    m.put("services.*.env_file", n -> n instanceof MapNode mn && mn.get("path") != null
+        ? text(mn.get("path")) : text(n));
+    m.put("services.*.ports", TreeMerger::portKey);
+    m.put("services.*.volumes", n -> mountTarget(n, ""));
+    m.put("services.*.devices", n -> mountTarget(n, ""));
+    m.put("services.*.secrets", n -> mountTarget(n, "/run/secrets/"));
+    m.put("services.*.configs", n -> mountTarget(n, "/"));
+    return m;
+  }
+
+  private static String portKey(Node n) {
+    if (n instanceof MapNode m) {
+      return (m.get("host_ip") == null ? "0.0.0.0" : text(m.get("host_ip"))) + ":"
+          + (m.get("published") == null ? "" : text(m.get("published"))) + ":"
+          + (m.get("target") == null ? "" : text(m.get("target"))) + "/"
+          + (m.get("protocol") == null ? "tcp" : text(m.get("protocol")));
+    }
+    return text(n);
+  }
+
+  /** The target of a short or long volume/secret/config/device entry (what must be unique). */
+  private static String mountTarget(Node n, String defaultPrefix) {
+    if (n instanceof MapNode m) {
+      if (m.get("target") != null) {
+        return text(m.get("target"));
+      }
+      return m.get("source") == null ? "" : defaultPrefix + text(m.get("source"));
+    }
+    String t = text(n);
+    if (!defaultPrefix.isEmpty()) {
+      return defaultPrefix + t;
+    }
+    // short volume syntax: [source:]target[:mode]; a Windows drive letter is not a separator
+    String[] parts = t.split(":", -1);
+    if (parts.length == 1) {
+      return parts[0];
+    }
+    if (parts.length >= 2 && parts[0].length() == 1 && Character.isLetter(parts[0].charAt(0))
+        && parts.length >= 3) {
+      return parts[2];
+    }
+    return parts[1];
+  }
+
+  /** Removes redefinitions: a later entry with the same key replaces the earlier one in place. */
+  static MapNode enforceUnicity(MapNode root) {
+    return (MapNode) unique(root, "");
+  }
+
+  private static Node unique(Node n, String path) {
+    if (n instanceof MapNode m) {
+      MapNode.Builder b = null;
+      for (Map.Entry<String, Node> e : m.entries().entrySet()) {
+        String child = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
+        Node u = unique(e.getValue(), child);
+        if (u != e.getValue()) {
+          if (b == null) {
+            b = new MapNode.Builder(m);
+          }
+          b.put(e.getKey(), m.keyLocation(e.getKey()), u);
+        }
+      }
+      return b == null ? m : b.build();
+    }
+    if (n instanceof SeqNode s) {
+      String[] parts = path.split("\\.");
+      for (Map.Entry<String, Function<Node, String>> r : UNIQUE.entrySet()) {
+        if (matches(r.getKey().split("\\."), parts)) {
+          LinkedHashMap<String, Node> byKey = new LinkedHashMap<>();
+          for (Node item : s.items()) {
+            byKey.put(r.getValue().apply(item), item);
+          }
+          if (byKey.size() == s.size()) {
+            return s;
+          }
+          return new SeqNode(new ArrayList<>(byKey.values()), s.location(), s.tag());
+        }
+      }
+    }
+    return n;
+  }
+
+  /** Removes values still tagged {@code !reset} (a reset in the first file resets to nothing). */
+  static Node stripResets(Node n) {
+    if (n instanceof MapNode m) {
+      MapNode.Builder b = new MapNode.Builder(m.location());
+      for (Map.Entry<String, Node> e : m.entries().entrySet()) {
+        if (e.getValue().tag() != MergeTag.RESET) {
+          b.put(e.getKey(), m.keyLocation(e.getKey()), stripResets(e.getValue()));
+        }
+      }
+      return b.build();
+    }
+    if (n instanceof SeqNode s) {
+      List<Node> items = new ArrayList<>();
+      for (Node item : s.items()) {
+        if (item.tag() != MergeTag.RESET) {
+          items.add(stripResets(item));
+        }
+      }
+      return SeqNode.of(items, s.location());
+    }
+    return n.tag() == MergeTag.NONE ? n : n.withTag(MergeTag.NONE);
+  }
+}

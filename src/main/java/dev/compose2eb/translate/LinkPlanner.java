@@ -1,0 +1,239 @@
+package dev.compose2eb.translate;
+
+import dev.compose2eb.compose.model.Build;
+import dev.compose2eb.compose.model.DependsOn;
+import dev.compose2eb.compose.model.Link;
+import dev.compose2eb.compose.model.Project;
+import dev.compose2eb.compose.model.Service;
+import dev.compose2eb.compose.model.ServiceVolume;
+import dev.compose2eb.diag.Diagnostics;
+import dev.compose2eb.diag.SourceLocation;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Decides the links of every container. Compose gives each service DNS for every other one; EB's
+ * bridge network resolves a container name only through a link, so a link is needed wherever a
+ * service talks to another. Explicit links and depends_on always count; host names found in a
+ * service's environment, command, entrypoint and the config files it mounts or builds from are
+ * inferred links, each reported with its evidence. Links never form a cycle.
+ */
+final class LinkPlanner {
+  private final Project project;
+  private final ContainerNames names;
+  private final ProjectFiles files;
+  private final Diagnostics diags;
+  /** Edges in the order decided: from service to (target service, alias). */
+  private final Map<String, LinkedHashMap<String, Optional<String>>> edges = new LinkedHashMap<>();
+
+  LinkPlanner(Project project, ContainerNames names, ProjectFiles files, Diagnostics diags) {
+    this.project = project;
+    this.names = names;
+    this.files = files;
+    this.diags = diags;
+    for (Service s : project.services()) {
+      edges.put(s.name(), new LinkedHashMap<>());
+    }
+  }
+
+  /** The {@code links} entries of each container, by service name. */
+  Map<String, List<String>> plan() {
+    addExplicit();
+    if (!diags.hasErrors()) {
+      addInferred();
+    }
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    for (Map.Entry<String, LinkedHashMap<String, Optional<String>>> e : edges.entrySet()) {
+      List<String> links = new ArrayList<>();
+      for (Map.Entry<String, Optional<String>> t : e.getValue().entrySet()) {
+        String container = names.of(t.getKey());
+        String alias = t.getValue().orElse(container.equals(t.getKey()) ? "" : t.getKey());
+        links.add(alias.isEmpty() || alias.equals(container) ? container : container + ":" + alias);
+      }
+      out.put(e.getKey(), links);
+    }
+    return out;
+  }
+
+  private void addExplicit() {
+    for (Service s : project.services()) {
+      for (Link l : s.links()) {
+        if (project.service(l.service()).isPresent() && !l.service().equals(s.name())) {
+          edges.get(s.name()).put(l.service(), l.alias());
+        }
+      }
+      for (DependsOn d : s.dependsOn().values()) {
+        if (project.service(d.service()).isPresent() && !d.service().equals(s.name())) {
+          edges.get(s.name()).putIfAbsent(d.service(), Optional.empty());
+        }
+      }
+    }
+    Set<String> reported = new HashSet<>();
+    for (Service s : project.services()) {
+      List<String> cycle = cycleThrough(s.name());
+      if (!cycle.isEmpty() && reported.add(String.join(",", new java.util.TreeSet<>(cycle)))) {
+        SourceLocation at = s.keyLocation(s.links().isEmpty() ? "depends_on" : "links");
+        diags.error(at, "services." + s.name(), "links and depends_on form a cycle: "
+                + String.join(" -> ", cycle)
+                + " (Elastic Beanstalk rejects it: \"Container links should not have a cycle\")",
+            "remove one of these links or depends_on; keep the direction requests flow, e.g. "
+                + cycle.get(0) + " -> " + cycle.get(1) + ", and let the other side answer without"
+                + " a link of its own");
+      }
+    }
+  }
+
+  /** The cycle starting and ending at {@code start}, or empty. */
+  private List<String> cycleThrough(String start) {
+    Deque<List<String>> queue = new ArrayDeque<>();
+    queue.add(List.of(start));
+    Set<String> seen = new HashSet<>();
+    while (!queue.isEmpty()) {
+      List<String> path = queue.poll();
+      String last = path.get(path.size() - 1);
+      for (String next : edges.get(last).keySet()) {
+        if (next.equals(start)) {
+          List<String> cycle = new ArrayList<>(path);
+          cycle.add(start);
+          return cycle;
+        }
+        if (seen.add(next)) {
+          List<String> longer = new ArrayList<>(path);
+          longer.add(next);
+          queue.add(longer);
+        }
+      }
+    }
+    return List.of();
+  }
+
+  private boolean reaches(String from, String to) {
+    Deque<String> stack = new ArrayDeque<>(List.of(from));
+    Set<String> seen = new HashSet<>();
+    while (!stack.isEmpty()) {
+      String cur = stack.pop();
+      if (cur.equals(to)) {
+        return true;
+      }
+      if (seen.add(cur)) {
+        stack.addAll(edges.get(cur).keySet());
+      }
+    }
+    return false;
+  }
+
+  /** A path from {@code from} to {@code to} for the message about a dropped link. */
+  private List<String> pathBetween(String from, String to) {
+    Deque<List<String>> queue = new ArrayDeque<>();
+    queue.add(List.of(from));
+    Set<String> seen = new HashSet<>(Set.of(from));
+    while (!queue.isEmpty()) {
+      List<String> path = queue.poll();
+      String last = path.get(path.size() - 1);
+      if (last.equals(to)) {
+        return path;
+      }
+      for (String next : edges.get(last).keySet()) {
+        if (seen.add(next)) {
+          List<String> longer = new ArrayList<>(path);
+          longer.add(next);
+          queue.add(longer);
+        }
+      }
+    }
+    return List.of(from, to);
+  }
+
+  private void addInferred() {
+    List<String> serviceNames = project.services().stream().map(Service::name).toList();
+    for (Service s : project.services()) {
+      List<String> others = serviceNames.stream().filter(n -> !n.equals(s.name())).toList();
+      List<HostReferences.ServicePatterns> patterns = HostReferences.matchers(others);
+      LinkedHashMap<String, Evidence> found = new LinkedHashMap<>();
+      scanService(s, patterns, found);
+      for (String target : serviceNames) {
+        Evidence ev = found.get(target);
+        if (ev == null || edges.get(s.name()).containsKey(target)) {
+          continue;
+        }
+        if (reaches(target, s.name())) {
+          List<String> back = pathBetween(target, s.name());
+          diags.warning(ev.at(), "services." + s.name(), "inferred link " + s.name() + " -> "
+                  + target + " dropped: it would close the cycle " + String.join(" -> ", back)
+                  + " -> " + target + " (found " + ev.what() + ")",
+              "if " + s.name() + " must reach " + target + ", remove a link on the way back;"
+                  + " otherwise nothing to do");
+          continue;
+        }
+        edges.get(s.name()).put(target, Optional.empty());
+        diags.info(ev.at(), "services." + s.name(), "link " + s.name() + " -> " + target
+            + " inferred from " + ev.what(), "");
+      }
+    }
+  }
+
+  /** Where a host name was seen: the location to point at and a description. */
+  record Evidence(SourceLocation at, String what) {}
+
+  private void scanService(Service s, List<HostReferences.ServicePatterns> patterns,
+      Map<String, Evidence> found) {
+    for (Map.Entry<String, String> e : s.environment().entrySet()) {
+      for (HostReferences.Hit h : HostReferences.inValue(e.getKey(), e.getValue(), patterns)) {
+        found.putIfAbsent(h.service(), new Evidence(s.keyLocation("environment"),
+            "environment " + e.getKey()));
+      }
+    }
+    scanArgs(s, "command", s.command(), patterns, found);
+    scanArgs(s, "entrypoint", s.entrypoint(), patterns, found);
+    Set<Path> scanned = new LinkedHashSet<>();
+    for (ServiceVolume v : s.volumes()) {
+      if (v.type() == ServiceVolume.Type.BIND && v.source().isPresent()) {
+        Path p = Path.of(v.source().get());
+        if (p.startsWith(project.workingDir())) {
+          scanned.add(p);
+        }
+      }
+    }
+    s.build().filter(b -> !b.remoteContext()).map(Build::context).map(Path::of)
+        .filter(p -> p.startsWith(project.workingDir())).ifPresent(scanned::add);
+    for (Path p : scanned) {
+      List<Path> candidates = files.configFiles(p);
+      if (candidates.isEmpty()) {
+        candidates = List.of(p);
+      }
+      for (Path f : candidates) {
+        Optional<String> text = files.readText(f);
+        if (text.isEmpty()) {
+          continue;
+        }
+        String shown = project.workingDir().relativize(f).toString();
+        for (HostReferences.Hit h : HostReferences.inText(text.get(), patterns)) {
+          found.putIfAbsent(h.service(), new Evidence(new SourceLocation(shown, h.line(), 0),
+              shown + ":" + h.line() + " (" + h.excerpt() + ")"));
+        }
+      }
+    }
+  }
+
+  private static void scanArgs(Service s, String key, Optional<List<String>> args,
+      List<HostReferences.ServicePatterns> patterns, Map<String, Evidence> found) {
+    if (args.isEmpty()) {
+      return;
+    }
+    for (String arg : args.get()) {
+      for (HostReferences.Hit h : HostReferences.inValue(null, arg, patterns)) {
+        found.putIfAbsent(h.service(), new Evidence(s.keyLocation(key), key + " argument \""
+            + h.excerpt() + "\""));
+      }
+    }
+  }
+}

@@ -1,0 +1,314 @@
+package dev.compose2eb.translate;
+
+import dev.compose2eb.compose.model.ContainerOptions;
+import dev.compose2eb.compose.model.DependsOn;
+import dev.compose2eb.compose.model.Healthcheck;
+import dev.compose2eb.compose.model.Project;
+import dev.compose2eb.compose.model.Service;
+import dev.compose2eb.diag.Diagnostics;
+import dev.compose2eb.diag.SourceLocation;
+import dev.compose2eb.dockerrun.ContainerDefinition;
+import dev.compose2eb.dockerrun.ContainerDependency;
+import dev.compose2eb.dockerrun.HealthCheck;
+import dev.compose2eb.dockerrun.HostEntry;
+import dev.compose2eb.dockerrun.KeyValue;
+import dev.compose2eb.dockerrun.LogConfiguration;
+import dev.compose2eb.dockerrun.SystemControl;
+import dev.compose2eb.dockerrun.Tmpfs;
+import dev.compose2eb.dockerrun.Ulimit;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/** The per-container fields: memory, CPU, health check, dependencies, environment and runtime options. */
+final class ServiceTranslator {
+  static final Set<String> ECS_ULIMITS = Set.of("core", "cpu", "data", "fsize", "locks", "memlock",
+      "msgqueue", "nice", "nofile", "nproc", "rss", "rtprio", "rttime", "sigpending", "stack");
+  static final Set<String> ECS_LOG_DRIVERS = Set.of("awslogs", "fluentd", "gelf", "json-file",
+      "journald", "logentries", "splunk", "syslog", "awsfirelens");
+  private static final Pattern SECRET_NAME = Pattern.compile(
+      "(?i).*(PASSWORD|PASSWD|SECRET|TOKEN|CREDENTIAL|PRIVATE|(^|_)(KEY|PASS|PWD|AUTH)(_|$)|APIKEY|ACCESSKEY).*");
+  private static final long MIB = 1024 * 1024;
+  private static final Duration COMPOSE_INTERVAL = Duration.ofSeconds(30);
+  private static final Duration COMPOSE_TIMEOUT = Duration.ofSeconds(30);
+
+  private final Project project;
+  private final TranslateOptions opts;
+  private final ContainerNames names;
+  private final Diagnostics diags;
+
+  ServiceTranslator(Project project, TranslateOptions opts, ContainerNames names, Diagnostics diags) {
+    this.project = project;
+    this.opts = opts;
+    this.names = names;
+    this.diags = diags;
+  }
+
+  static boolean looksSecret(String name) {
+    return SECRET_NAME.matcher(name).matches();
+  }
+
+  void memory(Service s, ContainerDefinition.Builder c) {
+    String path = "services." + s.name();
+    // 0 means "no limit" in compose, not a limit of 0 bytes
+    Optional<Integer> limit = s.resources().memLimit().filter(b -> b > 0)
+        .map(b -> mib(b, s, "memory limit"));
+    Optional<Integer> reservation = s.resources().memReservation().filter(b -> b > 0)
+        .map(b -> mib(b, s, "memory reservation"));
+    if (limit.isPresent() && reservation.isPresent() && reservation.get() >= limit.get()) {
+      diags.warning(s.keyLocation("mem_reservation"), path, "memory reservation "
+              + reservation.get() + " MiB is not below the limit " + limit.get()
+              + " MiB; ECS needs memory > memoryReservation, so only the limit is kept",
+          "set the reservation below the limit, e.g. mem_reservation: " + limit.get() / 2 + "m");
+      reservation = Optional.empty();
+    }
+    if (limit.isEmpty() && reservation.isEmpty()) {
+      reservation = Optional.of(opts.defaultMemoryMib());
+      diags.warning(s.location(), path, "no memory given: a soft reservation of "
+              + opts.defaultMemoryMib() + " MiB is used (--default-memory)",
+          "state what the service needs, e.g. deploy.resources.reservations.memory: 256m,"
+              + " or mem_limit: 512m for a hard limit");
+    }
+    c.memory(limit.orElse(null)).memoryReservation(reservation.orElse(null));
+  }
+
+  private int mib(long bytes, Service s, String what) {
+    long m = (bytes + MIB - 1) / MIB;
+    if (m < 6) {
+      diags.warning(s.location(), "services." + s.name(), what + " of " + bytes
+          + " bytes raised to 6 MiB, the least ECS accepts", "give at least 6m");
+      return 6;
+    }
+    return (int) Math.min(m, Integer.MAX_VALUE);
+  }
+
+  void cpu(Service s, ContainerDefinition.Builder c) {
+    Optional<Double> cpus = s.resources().cpus();
+    if (cpus.isPresent()) {
+      c.cpu((int) Math.round(cpus.get() * 1024));
+      s.resources().cpuShares().ifPresent(shares -> diags.warning(s.keyLocation("cpu_shares"),
+          "services." + s.name() + ".cpu_shares", "cpu_shares ignored: cpus already sets the CPU"
+              + " units (" + Math.round(cpus.get() * 1024) + ")", "give one of the two"));
+    } else {
+      s.resources().cpuShares().ifPresent(shares -> c.cpu((int) Math.min(shares, Integer.MAX_VALUE)));
+    }
+  }
+
+  /** True unless the service is a one-shot (restart "no", on-failure, or a completion target). */
+  boolean essentialByDefault(Service s, Set<String> completionTargets) {
+    String path = "services." + s.name();
+    String restart = s.restart().orElse("");
+    if (restart.equals("no") || restart.startsWith("on-failure")) {
+      diags.info(s.keyLocation("restart"), path + ".restart", "restart: " + restart + " makes \""
+          + s.name() + "\" a one-shot container: essential false, so its exit does not stop the task", "");
+      return false;
+    }
+    Optional<String> cond = s.deploy().flatMap(d -> d.restartPolicy()).flatMap(r -> r.condition());
+    if (cond.isPresent() && (cond.get().equals("none") || cond.get().equals("on-failure"))) {
+      diags.info(s.keyLocation("deploy"), path + ".deploy.restart_policy.condition", "condition "
+          + cond.get() + " makes \"" + s.name() + "\" a one-shot container: essential false", "");
+      return false;
+    }
+    if (completionTargets.contains(s.name())) {
+      diags.info(s.location(), path, "other services wait for \"" + s.name() + "\" to complete:"
+          + " essential false, so its exit does not stop the task", "");
+      return false;
+    }
+    return true;
+  }
+
+  List<ContainerDependency> dependsOn(Service s) {
+    List<ContainerDependency> out = new ArrayList<>();
+    for (DependsOn d : s.dependsOn().values()) {
+      Optional<Service> target = project.service(d.service());
+      if (target.isEmpty()) {
+        continue;
+      }
+      String condition = switch (d.condition()) {
+        case SERVICE_STARTED -> "START";
+        case SERVICE_HEALTHY -> "HEALTHY";
+        case SERVICE_COMPLETED_SUCCESSFULLY -> "SUCCESS";
+      };
+      if (condition.equals("HEALTHY") && !hasHealthcheck(target.get())) {
+        diags.error(d.location(), "services." + s.name() + ".depends_on." + d.service(),
+            "condition service_healthy needs a healthcheck on \"" + d.service() + "\", which has none",
+            "add a healthcheck to " + d.service() + ", e.g. test: [\"CMD\", \"pg_isready\"]");
+      }
+      out.add(new ContainerDependency(names.of(d.service()), condition));
+    }
+    return out;
+  }
+
+  private static boolean hasHealthcheck(Service s) {
+    return s.healthcheck().filter(h -> !h.disable() && !h.test().isEmpty()).isPresent();
+  }
+
+  Optional<HealthCheck> healthCheck(Service s) {
+    if (s.healthcheck().isEmpty()) {
+      return Optional.empty();
+    }
+    Healthcheck h = s.healthcheck().get();
+    String path = "services." + s.name() + ".healthcheck";
+    SourceLocation at = s.keyLocation("healthcheck");
+    if (h.disable() || h.test().isEmpty() || h.test().get(0).equals("NONE")) {
+      if (!h.disable() && h.test().isEmpty()) {
+        diags.warning(at, path, "healthcheck without test: the image's HEALTHCHECK is not"
+            + " visible to ECS, so none is set", "give test:, e.g. [\"CMD\", \"curl\", \"-f\", \"http://localhost/\"]");
+      }
+      return Optional.empty();
+    }
+    h.startInterval().ifPresent(d -> diags.warning(at, path, "start_interval ignored: ECS has no"
+        + " such setting", "remove it"));
+    // compose's defaults are written out: ECS's own differ (a 5s timeout where compose waits 30s)
+    return Optional.of(new HealthCheck(h.test(),
+        seconds(Optional.of(h.interval().orElse(COMPOSE_INTERVAL)), 5, 300, at, path + ".interval"),
+        seconds(Optional.of(h.timeout().orElse(COMPOSE_TIMEOUT)), 2, 60, at, path + ".timeout"),
+        Optional.of(clamp(h.retries().orElse(3), 1, 10, at, path + ".retries", "")),
+        seconds(h.startPeriod(), 0, 300, at, path + ".start_period")));
+  }
+
+  private Optional<Integer> seconds(Optional<Duration> d, int min, int max, SourceLocation at,
+      String path) {
+    return d.map(v -> {
+      long ms = v.toMillis();
+      int s = (int) Math.min(Integer.MAX_VALUE, (ms + 999) / 1000);
+      if (ms % 1000 != 0) {
+        diags.info(at, path, v + " rounded up to " + s + "s: ECS counts whole seconds", "");
+      }
+      return clamp(s, min, max, at, path, "s");
+    });
+  }
+
+  private int clamp(int v, int min, int max, SourceLocation at, String path, String unit) {
+    if (v < min || v > max) {
+      int c = Math.max(min, Math.min(max, v));
+      diags.warning(at, path, v + unit + " is outside the ECS range " + min + "-" + max + unit
+          + "; " + c + unit + " used", "give a value in that range");
+      return c;
+    }
+    return v;
+  }
+
+  /** Environment values sorted by name; warns once per container about secret-looking names. */
+  List<KeyValue> environment(Service s) {
+    List<KeyValue> out = new ArrayList<>();
+    List<String> secretLooking = new ArrayList<>();
+    for (Map.Entry<String, String> e : new TreeMap<>(s.environment()).entrySet()) {
+      out.add(new KeyValue(e.getKey(), e.getValue()));
+      if (looksSecret(e.getKey()) && !e.getValue().isEmpty()) {
+        secretLooking.add(e.getKey());
+      }
+    }
+    if (!secretLooking.isEmpty() && !opts.envToEb()) {
+      String key = s.keyLocations().containsKey("environment") ? "environment" : "env_file";
+      diags.warning(s.keyLocation(key), "services." + s.name() + "." + key,
+          "values of " + String.join(", ", secretLooking) + " look secret and will be written into"
+              + " Dockerrun.aws.json, inside the source bundle",
+          "use --env-to-eb to set them as Elastic Beanstalk environment properties instead");
+    }
+    return out;
+  }
+
+  /** The runtime options that have an ECS field; the rest reported. */
+  void options(Service s, ContainerDefinition.Builder c, List<Tmpfs> tmpfs) {
+    ContainerOptions o = s.options();
+    String path = "services." + s.name();
+    s.command().ifPresent(c::command);
+    s.entrypoint().ifPresent(c::entryPoint);
+    o.workingDir().ifPresent(c::workingDirectory);
+    o.user().ifPresent(c::user);
+    o.hostname().ifPresent(c::hostname);
+    o.privileged().ifPresent(c::privileged);
+    o.readOnly().ifPresent(c::readonlyRootFilesystem);
+    o.stdinOpen().ifPresent(c::interactive);
+    o.tty().ifPresent(c::pseudoTerminal);
+    c.dockerLabels(s.labels());
+    c.dnsServers(o.dns());
+    c.dnsSearchDomains(o.dnsSearch());
+    List<HostEntry> hosts = new ArrayList<>();
+    for (ContainerOptions.ExtraHost h : o.extraHosts()) {
+      if (h.ip().equals("host-gateway")) {
+        diags.warning(s.keyLocation("extra_hosts"), path + ".extra_hosts", "extra host " + h.host()
+            + ":host-gateway dropped: ECS has no host-gateway", "give the IP address, or use a link");
+      } else {
+        hosts.add(new HostEntry(h.host(), h.ip()));
+      }
+    }
+    c.extraHosts(hosts);
+    List<Ulimit> ulimits = new ArrayList<>();
+    for (Map.Entry<String, ContainerOptions.Ulimit> u : o.ulimits().entrySet()) {
+      if (ECS_ULIMITS.contains(u.getKey())) {
+        ulimits.add(new Ulimit(u.getKey(), (int) Math.min(u.getValue().soft(), Integer.MAX_VALUE),
+            (int) Math.min(u.getValue().hard(), Integer.MAX_VALUE)));
+      } else {
+        diags.warning(s.keyLocation("ulimits"), path + ".ulimits." + u.getKey(), "ulimit \""
+            + u.getKey() + "\" dropped: ECS does not support it", "ECS supports " + String.join(", ", ECS_ULIMITS.stream().sorted().toList()));
+      }
+    }
+    c.ulimits(ulimits);
+    o.logging().ifPresent(l -> {
+      if (l.driver().isEmpty()) {
+        return;
+      }
+      if (ECS_LOG_DRIVERS.contains(l.driver().get())) {
+        c.logConfiguration(new LogConfiguration(l.driver().get(), l.options()));
+      } else {
+        diags.warning(s.keyLocation("logging"), path + ".logging.driver", "log driver \""
+            + l.driver().get() + "\" dropped: ECS does not support it",
+            "use awslogs, json-file, syslog, fluentd, gelf, journald, splunk or awsfirelens");
+      }
+    });
+    o.stopGracePeriod().ifPresent(d -> {
+      int sec = (int) Math.min(Integer.MAX_VALUE, (d.toMillis() + 999) / 1000);
+      c.stopTimeout(clamp(sec, 0, 120, s.keyLocation("stop_grace_period"), path + ".stop_grace_period", "s"));
+    });
+    List<SystemControl> sysctls = new ArrayList<>();
+    o.sysctls().forEach((k, v) -> sysctls.add(new SystemControl(k, v)));
+    c.systemControls(sysctls);
+    for (String t : o.tmpfs()) {
+      int colon = t.indexOf(':');
+      String target = colon < 0 ? t : t.substring(0, colon);
+      List<String> mountOptions = new ArrayList<>();
+      int mib = 64;
+      boolean sized = false;
+      if (colon >= 0) {
+        for (String opt : t.substring(colon + 1).split(",")) {
+          if (opt.startsWith("size=")) {
+            mib = tmpfsMib(opt.substring(5));
+            sized = true;
+          } else if (!opt.isBlank()) {
+            mountOptions.add(opt);
+          }
+        }
+      }
+      if (!sized) {
+        diags.warning(s.keyLocation("tmpfs"), path + ".tmpfs", "tmpfs " + target + " has no size;"
+            + " ECS requires one: 64 MiB used", "add a size, e.g. \"" + target + ":size=64m\"");
+      }
+      tmpfs.add(new Tmpfs(target, mib, mountOptions));
+    }
+  }
+
+  private static int tmpfsMib(String size) {
+    String s = size.toLowerCase(java.util.Locale.ROOT).strip();
+    long mult = 1;
+    if (s.endsWith("k")) {
+      mult = 1024;
+    } else if (s.endsWith("m")) {
+      mult = MIB;
+    } else if (s.endsWith("g")) {
+      mult = 1024 * MIB;
+    }
+    String digits = s.replaceAll("[^0-9]", "");
+    if (digits.isEmpty() || digits.length() > 12) {
+      return 64;
+    }
+    long bytes = Long.parseLong(digits) * mult;
+    return (int) Math.max(1, (bytes + MIB - 1) / MIB);
+  }
+}

@@ -1,0 +1,343 @@
+package dev.compose2eb.translate;
+
+import dev.compose2eb.compose.model.DependsOn;
+import dev.compose2eb.compose.model.Project;
+import dev.compose2eb.compose.model.Service;
+import dev.compose2eb.compose.model.VolumesFrom;
+import dev.compose2eb.diag.Diagnostics;
+import dev.compose2eb.diag.SourceLocation;
+import dev.compose2eb.dockerrun.ContainerDefinition;
+import dev.compose2eb.dockerrun.Dockerrun;
+import dev.compose2eb.dockerrun.KeyValue;
+import dev.compose2eb.dockerrun.LinuxParameters;
+import dev.compose2eb.dockerrun.MountPoint;
+import dev.compose2eb.dockerrun.Tmpfs;
+import dev.compose2eb.dockerrun.VolumeFrom;
+import dev.compose2eb.yaml.MapNode;
+import dev.compose2eb.yaml.Node;
+import dev.compose2eb.yaml.ScalarNode;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** Translates a loaded compose project into a Dockerrun.aws.json v2 model and a report. */
+public final class Translator {
+  /** Elastic Beanstalk's limit on containers in one Dockerrun file. */
+  static final int MAX_CONTAINERS = 10;
+  /** Elastic Beanstalk's limit on all environment properties together, as key=value bytes. */
+  static final int EB_ENVIRONMENT_LIMIT = 4096;
+
+  private final Project project;
+  private final TranslateOptions opts;
+  private final ProjectFiles files;
+  private final Diagnostics diags = new Diagnostics();
+
+  private Translator(Project project, TranslateOptions opts, ProjectFiles files) {
+    this.project = project;
+    this.opts = opts;
+    this.files = files;
+  }
+
+  /** Translates; never throws for a bad project: errors are in the report. */
+  public static Translation translate(Project project, TranslateOptions opts, ProjectFiles files) {
+    return new Translator(project, opts, files).run();
+  }
+
+  private Translation run() {
+    if (project.services().isEmpty()) {
+      diags.error(SourceLocation.ofFile(project.composeFiles().isEmpty() ? "compose.yaml"
+          : project.composeFiles().get(0)), "services", "no services to deploy"
+          + (project.disabledServices().isEmpty() ? "" : " (all are disabled by profiles)"),
+          "define a service, or enable a profile with --profile");
+    } else if (project.services().size() > MAX_CONTAINERS) {
+      diags.error(project.services().get(MAX_CONTAINERS).location(), "services",
+          project.services().size() + " services, but a Dockerrun file holds at most "
+              + MAX_CONTAINERS + " containers",
+          "move databases and caches to RDS / ElastiCache, or split the app into environments");
+    }
+    reportTopLevel();
+    ContainerNames names = new ContainerNames(project, diags);
+    Map<String, List<String>> links = new LinkPlanner(project, names, files, diags).plan();
+    ServiceTranslator st = new ServiceTranslator(project, opts, names, diags);
+    Ports ports = new Ports(diags);
+    Volumes volumes = new Volumes(project, files, diags);
+    Set<String> completionTargets = completionTargets();
+    Map<String, String> ebEnv = new TreeMap<>();
+    Map<String, String> ebEnvOwner = new LinkedHashMap<>();
+
+    List<ContainerDefinition.Builder> builders = new ArrayList<>();
+    List<Optional<Boolean>> forcedEssential = new ArrayList<>();
+    for (Service s : project.services()) {
+      String container = names.of(s.name());
+      XEb xeb = XEb.of(s, diags);
+      String image = ImageNames.of(project, s, opts, diags);
+      if (image.isEmpty()) {
+        diags.error(s.location(), "services." + s.name(), "no image", "give image: or build:");
+      }
+      ImageNames.statefulKind(image).filter(k -> s.build().isEmpty()).ifPresent(kind ->
+          diags.info(s.keyLocation("image"), "services." + s.name() + ".image", "\"" + s.name()
+              + "\" runs " + image + " in a container: its data lives on one instance and is lost"
+              + " when the instance is replaced", "on Elastic Beanstalk a managed " + kind
+              + " instance is the durable choice; point the app at it through an environment"
+              + " variable"));
+      ContainerDefinition.Builder c = ContainerDefinition.builder(container, image);
+      c.essential(xeb.essential().orElse(st.essentialByDefault(s, completionTargets)));
+      if (xeb.essential().orElse(false) && completionTargets.contains(s.name())) {
+        diags.warning(s.extensions().get("x-eb").location(), "services." + s.name() + ".x-eb.essential",
+            "\"" + s.name() + "\" is essential, but other services wait for it to complete"
+                + " (service_completed_successfully): when it exits, ECS stops the whole task",
+            "leave essential unset for one-shot jobs");
+      }
+      forcedEssential.add(xeb.essential());
+      st.memory(s, c);
+      st.cpu(s, c);
+      c.portMappings(ports.of(s));
+      c.links(links.getOrDefault(s.name(), List.of()));
+      c.dependsOn(st.dependsOn(s));
+      st.healthCheck(s).ifPresent(c::healthCheck);
+      List<KeyValue> env = st.environment(s);
+      if (opts.envToEb()) {
+        for (KeyValue kv : env) {
+          String prev = ebEnv.putIfAbsent(kv.name(), kv.value());
+          if (prev != null && !prev.equals(kv.value())) {
+            diags.error(s.keyLocation("environment"), "services." + s.name() + ".environment."
+                    + kv.name(), "with --env-to-eb every container sees one value of " + kv.name()
+                    + ", but \"" + ebEnvOwner.get(kv.name()) + "\" and \"" + s.name()
+                    + "\" set different ones",
+                "rename the variable in one service, or convert without --env-to-eb");
+          }
+          ebEnvOwner.putIfAbsent(kv.name(), s.name());
+        }
+      } else {
+        c.environment(env);
+      }
+      List<Tmpfs> tmpfs = new ArrayList<>();
+      List<MountPoint> mounts = new ArrayList<>(volumes.mounts(s, container, tmpfs));
+      xeb.logs().ifPresent(dir -> mounts.add(new MountPoint("awseb-logs-" + container, dir, false)));
+      c.mountPoints(mounts);
+      c.volumesFrom(volumesFrom(s, names));
+      st.options(s, c, tmpfs);
+      LinuxParameters lp = new LinuxParameters(capabilities(s.options().capAdd()),
+          capabilities(s.options().capDrop()),
+          s.options().init(), s.options().shmSize().map(b -> (int) ((b + (1 << 20) - 1) >> 20)), tmpfs);
+      if (!lp.isEmpty()) {
+        c.linuxParameters(lp);
+      }
+      reportServiceKeys(s);
+      builders.add(c);
+    }
+    ports.checkPort80(project);
+    if (opts.envToEb()) {
+      checkEbEnvironment(ebEnv);
+    }
+    ensureOneEssential(builders, forcedEssential);
+    List<ContainerDefinition> containers = builders.stream().map(ContainerDefinition.Builder::build).toList();
+    Dockerrun dockerrun = new Dockerrun(volumes.volumes(), containers);
+    return new Translation(dockerrun, opts.envToEb() ? ebEnv : Map.of(), diags.list(),
+        volumes.bundlePaths());
+  }
+
+  /** EB's limits on environment properties: 4,096 bytes in all; an empty value removes one. */
+  private void checkEbEnvironment(Map<String, String> env) {
+    int total = 0;
+    for (Map.Entry<String, String> e : env.entrySet()) {
+      total += (e.getKey() + "=" + e.getValue()).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+      if (e.getValue().isEmpty()) {
+        diags.warning(null, "environment." + e.getKey(), "empty value of " + e.getKey()
+            + ": setting an EB environment property to the empty string removes it",
+            "give it a value, or leave it out");
+      }
+    }
+    if (total > EB_ENVIRONMENT_LIMIT) {
+      diags.error(null, "environment", "the environment properties take " + total + " bytes as"
+              + " key=value; Elastic Beanstalk allows " + EB_ENVIRONMENT_LIMIT + " in all",
+          "keep large values in SSM Parameter Store or Secrets Manager, or convert without --env-to-eb");
+    }
+  }
+
+  /** ECS names capabilities without the {@code CAP_} prefix compose also accepts. */
+  private static List<String> capabilities(List<String> caps) {
+    return caps.stream().map(c -> c.toUpperCase(java.util.Locale.ROOT).replaceFirst("^CAP_", ""))
+        .toList();
+  }
+
+  /** Services some other service waits for with service_completed_successfully: one-shot jobs. */
+  private Set<String> completionTargets() {
+    Set<String> out = new HashSet<>();
+    for (Service s : project.services()) {
+      for (DependsOn d : s.dependsOn().values()) {
+        if (d.condition() == DependsOn.Condition.SERVICE_COMPLETED_SUCCESSFULLY) {
+          out.add(d.service());
+        }
+      }
+    }
+    return out;
+  }
+
+  private void ensureOneEssential(List<ContainerDefinition.Builder> builders,
+      List<Optional<Boolean>> forced) {
+    List<ContainerDefinition> built = builders.stream().map(ContainerDefinition.Builder::build).toList();
+    if (built.isEmpty() || built.stream().anyMatch(ContainerDefinition::essential)) {
+      return;
+    }
+    for (int i = 0; i < built.size(); i++) {
+      if (forced.get(i).isEmpty()) {
+        builders.get(i).essential(true);
+        Service s = project.services().get(i);
+        diags.warning(s.location(), "services." + s.name(), "every container would be"
+                + " non-essential; \"" + s.name() + "\" is made essential, as ECS needs at least one",
+            "mark the container whose failure should restart the task with x-eb: {essential: true}");
+        return;
+      }
+    }
+    Service s = project.services().get(0);
+    diags.error(s.location(), "services", "x-eb marks every container non-essential; ECS needs at"
+        + " least one essential container", "set x-eb: {essential: true} on the main service");
+  }
+
+  private List<VolumeFrom> volumesFrom(Service s, ContainerNames names) {
+    List<VolumeFrom> out = new ArrayList<>();
+    for (VolumesFrom v : s.volumesFrom()) {
+      if (v.container()) {
+        diags.warning(v.location(), "services." + s.name() + ".volumes_from", "volumes_from"
+            + " container:" + v.name() + " dropped: only containers of this task exist on EB",
+            "take the volumes from a service of the project");
+      } else {
+        out.add(new VolumeFrom(names.of(v.name()), v.readOnly()));
+      }
+    }
+    return out;
+  }
+
+  private void reportServiceKeys(Service s) {
+    String path = "services." + s.name();
+    for (Map.Entry<String, Node> e : s.other().entrySet()) {
+      String[] why = Unsupported.SERVICE_KEYS.getOrDefault(e.getKey(),
+          new String[] {"Dockerrun.aws.json has no equivalent", "remove it"});
+      diags.warning(s.keyLocation(e.getKey()), path + "." + e.getKey(), e.getKey()
+          + " ignored: " + why[0], why[1]);
+    }
+    if (s.options().containerName().isPresent()) {
+      String[] why = Unsupported.SERVICE_KEYS.get("container_name");
+      diags.warning(s.keyLocation("container_name"), path + ".container_name",
+          "container_name ignored: " + why[0], why[1]);
+    }
+    if (!s.options().expose().isEmpty()) {
+      diags.info(s.keyLocation("expose"), path + ".expose", "expose ignored: "
+          + Unsupported.SERVICE_KEYS.get("expose")[0], "");
+    }
+    if (s.options().stopSignal().isPresent()) {
+      String[] why = Unsupported.SERVICE_KEYS.get("stop_signal");
+      diags.warning(s.keyLocation("stop_signal"), path + ".stop_signal",
+          "stop_signal ignored: " + why[0], why[1]);
+    }
+    s.deploy().flatMap(d -> d.replicas()).filter(r -> r != 1).ifPresent(r ->
+        diags.warning(s.keyLocation("deploy"), path + ".deploy.replicas", "replicas: " + r
+            + " ignored: EB runs one copy of the task per instance",
+            "scale with the environment's Auto Scaling group (min/max instances)"));
+    s.deploy().flatMap(d -> d.mode()).filter(m -> !m.equals("replicated")).ifPresent(m ->
+        diags.info(s.keyLocation("deploy"), path + ".deploy.mode", "mode " + m + " ignored: EB runs"
+            + " one copy of the task on every instance", ""));
+    s.deploy().flatMap(d -> d.restartPolicy()).ifPresent(r -> {
+      if (r.delay().isPresent() || r.maxAttempts().isPresent() || r.window().isPresent()) {
+        diags.info(s.keyLocation("deploy"), path + ".deploy.restart_policy", "delay, max_attempts"
+            + " and window ignored: ECS replaces a task whose essential container stops", "");
+      }
+    });
+    s.deploy().filter(d -> !d.labels().isEmpty()).ifPresent(d -> diags.info(s.keyLocation("deploy"),
+        path + ".deploy.labels", "deploy.labels ignored: they label the swarm service, not the"
+            + " container; container labels go to dockerLabels", ""));
+    for (var p : s.ports()) {
+      if (p.name().isPresent() || p.appProtocol().isPresent()) {
+        diags.info(p.location(), path + ".ports", "port name and app_protocol ignored: ECS port"
+            + " mappings on EB have neither", "");
+      }
+    }
+    for (var v : s.volumes()) {
+      List<String> opts = v.options().stream().filter(o -> !o.equals("ro") && !o.equals("rw")).toList();
+      if (!opts.isEmpty()) {
+        diags.warning(v.location(), path + ".volumes", "mount options " + String.join(",", opts)
+                + " of " + v.target() + " ignored: ECS mount points have only readOnly",
+            opts.stream().anyMatch(o -> o.startsWith("subpath"))
+                ? "mount the sub-directory itself: ECS mounts the whole volume" : "");
+      }
+    }
+    s.resources().cpuReservation().ifPresent(r -> diags.info(s.keyLocation("deploy"),
+        path + ".deploy.resources.reservations.cpus", "CPU reservation ignored: ECS container"
+            + " cpu units are a share, taken from cpus or cpu_shares", ""));
+    s.build().ifPresent(b -> {
+      if (b.remoteContext()) {
+        diags.warning(b.location(), path + ".build.context", "remote build context " + b.context()
+            + ": the buildspec builds it as is", "");
+      }
+    });
+  }
+
+  private void reportTopLevel() {
+    project.volumes().values().stream()
+        .filter(v -> v.driver().isPresent() || !v.driverOpts().isEmpty() || !v.labels().isEmpty())
+        .forEach(v -> diags.warning(v.location(), "volumes." + v.name(), "driver, driver_opts and"
+                + " labels of volume \"" + v.name() + "\" ignored: it becomes an instance directory",
+            "for shared or durable storage mount EFS on the instances (.ebextensions) instead"));
+    for (Map.Entry<String, Node> e : project.other().entrySet()) {
+      String[] why = Unsupported.TOP_LEVEL.getOrDefault(e.getKey(),
+          new String[] {"Dockerrun.aws.json has no equivalent", "remove it"});
+      diags.warning(e.getValue().location(), e.getKey(), "top-level " + e.getKey() + " ignored: "
+          + why[0], why[1]);
+    }
+    if (!project.networks().isEmpty()
+        && project.networks().keySet().stream().anyMatch(n -> !n.equals("default"))) {
+      String[] why = Unsupported.TOP_LEVEL.get("networks");
+      SourceLocation at = project.networks().values().iterator().next().location();
+      diags.warning(at, "networks", "top-level networks ignored: " + why[0], why[1]);
+    }
+  }
+
+  /** The {@code x-eb} service extension: {@code essential}, {@code logs}. */
+  record XEb(Optional<Boolean> essential, Optional<String> logs) {
+    static XEb of(Service s, Diagnostics diags) {
+      Node n = s.extensions().get("x-eb");
+      if (n == null || n instanceof ScalarNode sc && sc.isNull()) {
+        return new XEb(Optional.empty(), Optional.empty());
+      }
+      String path = "services." + s.name() + ".x-eb";
+      if (!(n instanceof MapNode m)) {
+        diags.error(n.location(), path, "x-eb must be a mapping", "e.g. x-eb: {essential: false}");
+        return new XEb(Optional.empty(), Optional.empty());
+      }
+      Optional<Boolean> essential = Optional.empty();
+      Optional<String> logs = Optional.empty();
+      for (Map.Entry<String, Node> e : m.entries().entrySet()) {
+        Node v = e.getValue();
+        switch (e.getKey()) {
+          case "essential" -> {
+            if (v instanceof ScalarNode b && b.value() instanceof Boolean bool) {
+              essential = Optional.of(bool);
+            } else if (v instanceof ScalarNode b && ("true".equals(b.asText()) || "false".equals(b.asText()))) {
+              essential = Optional.of(Boolean.parseBoolean(b.asText()));
+            } else {
+              diags.error(v.location(), path + ".essential", "essential must be true or false",
+                  "e.g. x-eb: {essential: false}");
+            }
+          }
+          case "logs" -> {
+            if (v instanceof ScalarNode p && p.asText().startsWith("/")) {
+              logs = Optional.of(p.asText());
+            } else {
+              diags.error(v.location(), path + ".logs", "logs must be an absolute path in the"
+                  + " container", "e.g. x-eb: {logs: /var/log/nginx}");
+            }
+          }
+          default -> diags.warning(m.keyLocation(e.getKey()), path + "." + e.getKey(),
+              "unknown x-eb key \"" + e.getKey() + "\" ignored", "x-eb on a service knows essential and logs");
+        }
+      }
+      return new XEb(essential, logs);
+    }
+  }
+}

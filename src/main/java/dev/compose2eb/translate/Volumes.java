@@ -1,0 +1,191 @@
+package dev.compose2eb.translate;
+
+import dev.compose2eb.compose.model.Project;
+import dev.compose2eb.compose.model.Service;
+import dev.compose2eb.compose.model.ServiceVolume;
+import dev.compose2eb.compose.model.VolumeDef;
+import dev.compose2eb.diag.Diagnostics;
+import dev.compose2eb.diag.SourceLocation;
+import dev.compose2eb.dockerrun.MountPoint;
+import dev.compose2eb.dockerrun.Tmpfs;
+import dev.compose2eb.dockerrun.Volume;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Task volumes and mount points. A bind of a project path becomes a host volume under
+ * {@code /var/app/current/} (the source bundle on the instance), so the path goes into the bundle;
+ * a named volume becomes a host volume at a stable instance path (it does not survive instance
+ * replacement: warned); an anonymous volume becomes a Docker volume without host.
+ */
+final class Volumes {
+  /** Where EB unpacks the source bundle on the instance. */
+  static final String BUNDLE_ROOT = "/var/app/current";
+  /** Where named volumes live on the instance: outside the bundle, which each deploy replaces. */
+  static final String DATA_ROOT = "/var/lib/compose2eb";
+  /** Host paths that exist on every EB instance and that containers commonly mount. */
+  static final Set<String> WELL_KNOWN_HOST_PATHS = Set.of("/var/run/docker.sock", "/etc/localtime",
+      "/etc/timezone", "/var/log", "/proc", "/sys", "/dev", "/tmp", "/etc/hosts", "/run");
+
+  private final Project project;
+  private final ProjectFiles files;
+  private final Diagnostics diags;
+  private final Map<String, Volume> volumes = new LinkedHashMap<>();
+  private final Map<String, String> volumeBySource = new LinkedHashMap<>();
+  private final Set<String> bundlePaths = new LinkedHashSet<>();
+  private final Set<String> warnedNamed = new LinkedHashSet<>();
+
+  Volumes(Project project, ProjectFiles files, Diagnostics diags) {
+    this.project = project;
+    this.files = files;
+    this.diags = diags;
+  }
+
+  /** Mount points of one container, declaring the volumes they need. Tmpfs mounts go to {@code tmpfs}. */
+  List<MountPoint> mounts(Service s, String container, List<Tmpfs> tmpfs) {
+    List<MountPoint> out = new ArrayList<>();
+    int anonymous = 0;
+    String path = "services." + s.name() + ".volumes";
+    for (ServiceVolume v : s.volumes()) {
+      SourceLocation at = v.location();
+      switch (v.type()) {
+        case BIND -> bind(s, v, at, path).ifPresent(name ->
+            out.add(new MountPoint(name, v.target(), v.readOnly())));
+        case VOLUME -> {
+          String name;
+          if (v.source().isEmpty() || v.source().get().isEmpty()) {
+            anonymous++;
+            name = unique(container + "-anon" + anonymous);
+            volumes.put(name, new Volume(name, java.util.Optional.empty()));
+          } else {
+            name = named(v.source().get(), at, path);
+          }
+          out.add(new MountPoint(name, v.target(), v.readOnly()));
+        }
+        case TMPFS -> {
+          long bytes = v.tmpfsSize().orElse(0L);
+          int mib = (int) Math.max(1, (bytes + (1 << 20) - 1) >> 20);
+          if (v.tmpfsSize().isEmpty()) {
+            mib = 64;
+            diags.warning(at, path, "tmpfs " + v.target() + " has no size; ECS requires one: 64 MiB"
+                + " used", "set tmpfs.size, e.g. {type: tmpfs, target: " + v.target()
+                + ", tmpfs: {size: 67108864}}");
+          }
+          tmpfs.add(new Tmpfs(v.target(), mib, List.of()));
+        }
+        default -> diags.warning(at, path, v.type().yaml() + " mount " + v.target()
+            + " ignored: ECS task volumes have no such type", "remove it, or use a bind or volume");
+      }
+    }
+    return out;
+  }
+
+  private java.util.Optional<String> bind(Service s, ServiceVolume v, SourceLocation at, String path) {
+    String written = v.writtenSource().orElse(v.source().orElse(""));
+    String source = v.source().orElse("");
+    if (written.startsWith("~")) {
+      diags.error(at, path, "bind source \"" + written + "\" is in a home directory, which does not"
+              + " exist on the instance and cannot go into the bundle",
+          "move the files into the project, e.g. ./config, and mount that");
+      return java.util.Optional.empty();
+    }
+    Path abs = Path.of(source).normalize();
+    String hostPath;
+    if (abs.startsWith(project.workingDir())) {
+      String rel = project.workingDir().relativize(abs).toString().replace('\\', '/');
+      if (!files.exists(abs)) {
+        diags.error(at, path, "bind source \"" + written + "\" does not exist in the project",
+            "create it: the files a container mounts go into the source bundle");
+        return java.util.Optional.empty();
+      }
+      if (rel.isEmpty()) {
+        diags.warning(at, path, "the whole project directory is mounted at " + v.target()
+            + "; the source bundle will hold every project file", "mount only the folder needed");
+        hostPath = BUNDLE_ROOT;
+      } else {
+        hostPath = BUNDLE_ROOT + "/" + rel;
+      }
+      bundlePaths.add(rel.isEmpty() ? "." : rel);
+    } else if (written.startsWith(".")) {
+      diags.error(at, path, "bind source \"" + written + "\" is outside the project directory"
+              + " and cannot go into the bundle",
+          "move the files into the project directory " + project.workingDir());
+      return java.util.Optional.empty();
+    } else if (isWellKnown(source)) {
+      hostPath = source;
+      diags.info(at, path, "host path " + source + " mounted as is from the instance", "");
+    } else {
+      hostPath = source;
+      diags.warning(at, path, "absolute host path " + source + " is used as is: it must exist on"
+              + " every Elastic Beanstalk instance",
+          "put the files in the project and mount ./relative/path, or create the path with"
+              + " .ebextensions or a .platform hook");
+    }
+    String existing = volumeBySource.get(hostPath);
+    if (existing != null) {
+      return java.util.Optional.of(existing);
+    }
+    String name = unique(volumeName(hostPath.equals(BUNDLE_ROOT) ? "app"
+        : hostPath.startsWith(BUNDLE_ROOT + "/") ? hostPath.substring(BUNDLE_ROOT.length() + 1)
+        : "host" + hostPath));
+    volumes.put(name, Volume.host(name, hostPath));
+    volumeBySource.put(hostPath, name);
+    return java.util.Optional.of(name);
+  }
+
+  private String named(String volume, SourceLocation at, String path) {
+    String key = "named:" + volume;
+    String existing = volumeBySource.get(key);
+    if (existing != null) {
+      return existing;
+    }
+    VolumeDef def = project.volumes().get(volume);
+    String name = unique(volumeName(volume));
+    String hostPath = DATA_ROOT + "/" + project.name() + "/" + volumeName(volume);
+    volumes.put(name, Volume.host(name, hostPath));
+    volumeBySource.put(key, name);
+    if (warnedNamed.add(volume)) {
+      String extra = def != null && def.external()
+          ? " (it is external in compose; here it is a new, empty directory)" : "";
+      diags.warning(at, path, "named volume \"" + volume + "\" becomes the instance directory "
+              + hostPath + extra + "; its data does not survive instance replacement or scaling",
+          "keep durable data in a managed service (RDS, ElastiCache, EFS) instead of a container"
+              + " volume");
+    }
+    return name;
+  }
+
+  private static boolean isWellKnown(String source) {
+    return WELL_KNOWN_HOST_PATHS.stream().anyMatch(w -> source.equals(w) || source.startsWith(w + "/"));
+  }
+
+  /** A volume name from a path: letters, digits, _ and -, e.g. {@code nginx-default_conf}. */
+  static String volumeName(String path) {
+    String n = path.replaceAll("^/+", "").replace('/', '-').replace('.', '_')
+        .replaceAll("[^A-Za-z0-9_-]", "_").replaceAll("-{2,}", "-");
+    n = n.replaceAll("^[-_]+", "");
+    return n.isEmpty() ? "vol" : n.length() > 200 ? n.substring(0, 200) : n;
+  }
+
+  private String unique(String base) {
+    String name = base;
+    for (int i = 2; volumes.containsKey(name) || name.startsWith("awseb-logs-"); i++) {
+      name = base + "-" + i;
+    }
+    return name;
+  }
+
+  List<Volume> volumes() {
+    return new ArrayList<>(volumes.values());
+  }
+
+  /** Project-relative paths the containers mount, in first-use order; "." for the whole project. */
+  List<String> bundlePaths() {
+    return new ArrayList<>(bundlePaths);
+  }
+}

@@ -1,0 +1,27 @@
+package dev.compose2eb.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Runs the tool in-process with a chosen working directory and environment, capturing both streams. */
+final class Cli {
+  record Result(int code, String out, String err) {}
+
+  private Cli() {}
+
+  static Result run(Path cwd, Map<String, String> env, String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+    PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
+    int code = Main.run(new Console(o, e, env, cwd), args);
+    return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  static Result run(Path cwd, String... args) {
+    return run(cwd, Map.of(), args);
+  }
+}
