@@ -12,7 +12,7 @@ import java.util.Optional;
  * an {@code image}, that repository is kept under the registry. Without a registry, the local name
  * compose would give the image, which EB cannot pull: a warning says how to fix it.
  */
-final class ImageNames {
+public final class ImageNames {
   private ImageNames() {}
 
   static String of(Project p, Service s, TranslateOptions opts, Diagnostics diags) {
@@ -34,12 +34,12 @@ final class ImageNames {
   }
 
   /** The ECR repository of a service built from source: lowercase {@code <project>-<service>}. */
-  static String repositoryFor(Project p, Service s) {
+  public static String repositoryFor(Project p, Service s) {
     return (p.name() + "-" + s.name()).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._/-]", "-");
   }
 
   /** The repository part of an image reference: no registry host, no tag, no digest. */
-  static String repository(String image) {
+  public static String repository(String image) {
     String ref = image;
     int at = ref.indexOf('@');
     if (at >= 0) {
