@@ -69,7 +69,7 @@ final class DockerBuilds {
         "\"" + new BuiltImage(s.name(), repo, "").reference() + "\""));
     String prefix = "";
     if (b.dockerfileInline().isPresent()) {
-      prefix = "printf '%s\\n' " + Shell.quote(b.dockerfileInline().get()) + " | ";
+      prefix = "printf '%s' " + Shell.quote(b.dockerfileInline().get()) + " | ";
       w.add("-f -");
     } else if (!b.dockerfile().equals("Dockerfile")) {
       w.add("-f " + Shell.quote(b.remoteContext() ? b.dockerfile() : dockerfile(b, path)));

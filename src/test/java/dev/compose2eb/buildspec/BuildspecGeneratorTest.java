@@ -177,7 +177,7 @@ class BuildspecGeneratorTest {
             + " --build-arg 'GREETING=it'\\''s \"quoted\" $HOME' --build-arg EMPTY="
             + " --cache-from type=registry,ref=cache.example.com/app:cache"
             + " --cache-from app:previous --label 'team=web shop' --network host src/app",
-        "printf '%s\\n' 'FROM alpine\nRUN echo '\\''100%'\\''\n' | docker build -t"
+        "printf '%s' 'FROM alpine\nRUN echo '\\''100%'\\''\n' | docker build -t"
             + " \"$REGISTRY/opts-inline:$IMAGE_TAG\" -f - .",
         "docker build -t \"$REGISTRY/opts-remote:$IMAGE_TAG\" -f build/Dockerfile"
             + " 'https://github.com/acme/tool.git#main:sub'",
