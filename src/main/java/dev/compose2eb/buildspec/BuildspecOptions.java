@@ -30,7 +30,7 @@ public record BuildspecOptions(
     envFiles = List.copyOf(envFiles);
   }
 
-  /** Convert, default discovery, no profiles, the default memory, environment kept in the Dockerrun. */
+  /** Convert, compose file discovery, no profiles, default memory, environment in the Dockerrun. */
   public static BuildspecOptions defaults() {
     return new BuildspecOptions(false, List.of(), List.of(), List.of(),
         TranslateOptions.DEFAULT_MEMORY_MIB, false);

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** The {@code docker build} command of each service with {@code build:}, as compose would run it. */
+/** The {@code docker build} command of each service with {@code build:}, as compose runs it. */
 final class DockerBuilds {
   /** ECR's rule for repository names; it also keeps them safe inside a double-quoted shell word. */
   static final Pattern ECR_REPOSITORY =
@@ -110,7 +110,8 @@ final class DockerBuilds {
       }
     });
     ignored(b, path);
-    w.add(Shell.quote(b.remoteContext() ? b.context() : relative(Path.of(b.context()), b, path + ".context")));
+    w.add(Shell.quote(b.remoteContext() ? b.context()
+        : relative(Path.of(b.context()), b, path + ".context")));
     return prefix + Shell.join(w);
   }
 
@@ -141,8 +142,9 @@ final class DockerBuilds {
     Path rel = project.workingDir().relativize(p.toAbsolutePath().normalize());
     String s = rel.toString().isEmpty() ? "." : rel.toString().replace('\\', '/');
     if (s.equals("..") || s.startsWith("../")) {
-      diags.warning(b.location(), path, s + " is outside the project directory, which CodeBuild checks"
-          + " out as the repository root", "keep build contexts and Dockerfiles inside the project");
+      diags.warning(b.location(), path, s + " is outside the project directory, which CodeBuild"
+          + " checks out as the repository root",
+          "keep build contexts and Dockerfiles inside the project");
     }
     return s;
   }
