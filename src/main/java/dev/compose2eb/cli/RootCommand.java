@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       ConfigCommand.class,
       ConvertCommand.class,
+      BuildspecCommand.class,
       ValidateCommand.class,
       DiffCommand.class,
       GraphCommand.class,
