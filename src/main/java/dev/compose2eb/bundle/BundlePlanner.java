@@ -206,7 +206,8 @@ final class BundlePlanner {
           "fix or remove the link");
       return Optional.empty();
     } catch (FileSystemException e) {
-      error(name, "symbolic link " + name + " cannot be followed (a loop of links?): " + reason(e),
+      error(name, "symbolic link " + name + (reason(e).startsWith("Too many levels of symbolic links")
+              ? " is a loop of links that never reaches a file" : " cannot be followed: " + reason(e)),
           "replace the link with the file it should point to");
       return Optional.empty();
     } catch (IOException e) {
@@ -239,9 +240,9 @@ final class BundlePlanner {
     BasicFileAttributes a = r.attrs();
     if (a.isDirectory()) {
       if (ancestors.contains(r.real())) {
-        error(name, "symbolic link loop: " + name + " leads back to its own parent directory "
-            + (r.real().equals(root) ? "(the project root)" : root.relativize(r.real()).toString()),
-            "replace the link with the files it should point to");
+        error(name, "symbolic link loop: " + name + " points back to "
+            + (r.real().equals(root) ? "the project root" : root.relativize(r.real()).toString())
+            + ", a directory it is inside", "replace the link with the files it should point to");
         return;
       }
       if (!name.isEmpty()) {

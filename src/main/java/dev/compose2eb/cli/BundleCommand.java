@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code compose2eb bundle}: the Elastic Beanstalk source bundle, a reproducible zip. */
@@ -52,6 +53,10 @@ final class BundleCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if (output != null && Files.isDirectory(console.cwd.resolve(output))) {
+      throw new ParameterException(spec.commandLine(), "-o must name the zip file, not the"
+          + " directory " + output);
+    }
     LoadResult loaded = loader.load();
     Path projectDir = loaded.project().workingDir();
     Translation t = Translator.translate(loaded.project(), translate.options(spec),
