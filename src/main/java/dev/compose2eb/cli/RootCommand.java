@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
       ValidateCommand.class,
       DiffCommand.class,
       GraphCommand.class,
+      BundleCommand.class,
     })
 final class RootCommand implements Runnable {
   @Spec CommandSpec spec;
