@@ -1,7 +1,10 @@
 package dev.compose2eb.cli;
 
+import dev.compose2eb.buildspec.BuildspecGenerator;
+import dev.compose2eb.buildspec.BuildspecOptions;
 import dev.compose2eb.compose.load.LoadResult;
 import dev.compose2eb.diag.Diagnostic;
+import dev.compose2eb.diag.Diagnostics;
 import dev.compose2eb.diag.Severity;
 import dev.compose2eb.dockerrun.DockerrunValidator;
 import dev.compose2eb.dockerrun.DockerrunWriter;
@@ -28,7 +31,8 @@ import picocli.CommandLine.Spec;
 /** {@code compose2eb convert}: compose project to Dockerrun.aws.json v2. */
 @Command(name = "convert", mixinStandardHelpOptions = true,
     description = {"Translate the compose project into an Elastic Beanstalk Dockerrun.aws.json"
-        + " (AWSEBDockerrunVersion 2).",
+        + " (AWSEBDockerrunVersion 2), and the CodeBuild buildspec.yml that builds, pushes and"
+        + " converts it (a buildspec.yml not written by compose2eb is left alone).",
         "Prints the paths it wrote on stdout and the conversion report on stderr; writes nothing"
             + " when the project has errors."})
 final class ConvertCommand implements Callable<Integer> {
@@ -36,6 +40,8 @@ final class ConvertCommand implements Callable<Integer> {
   static final String EB_ENVIRONMENT = "eb-environment.json";
 
   private final Console console;
+  /** What generating the extra files found, reported with the translation's diagnostics. */
+  private final List<Diagnostic> extraDiagnostics = new ArrayList<>();
   @Spec CommandSpec spec;
   @Mixin LoaderOptions loader;
   @Mixin TranslateMixin translate;
@@ -72,6 +78,9 @@ final class ConvertCommand implements Callable<Integer> {
         all.add(d);
       }
     }
+    Path dir = output != null ? console.cwd.resolve(output) : loaded.project().workingDir();
+    Map<Path, String> extra = extraFiles(loaded, t, dir);
+    all.addAll(extraDiagnostics);
     console.diagnostics(all);
     if (report != null) {
       OutputFiles.write(console.cwd.resolve(report), ReportJson.render(all));
@@ -84,13 +93,12 @@ final class ConvertCommand implements Callable<Integer> {
           : "error: " + warnings + " warning(s) with --strict; nothing written");
       return ExitCode.INVALID_INPUT.code;
     }
-    Path dir = output != null ? console.cwd.resolve(output) : loaded.project().workingDir();
     Map<Path, String> files = new LinkedHashMap<>();
     files.put(dir.resolve(DOCKERRUN), json);
     if (translate.envToEb) {
       files.put(dir.resolve(EB_ENVIRONMENT), EbEnvironmentJson.render(t.ebEnvironment()));
     }
-    files.putAll(extraFiles(loaded, t, dir));
+    files.putAll(extra);
     if (check) {
       return check(files);
     }
@@ -105,9 +113,26 @@ final class ConvertCommand implements Callable<Integer> {
     return ExitCode.OK.code;
   }
 
-  /** Files generated beside the Dockerrun file by later steps of the pipeline. */
-  Map<Path, String> extraFiles(LoadResult loaded, Translation t, Path dir) {
-    return Map.of();
+  /**
+   * Files generated beside the Dockerrun file: buildspec.yml, unless one exists that this tool
+   * did not write (a hand-written one is never replaced); a generated one keeps its post_build
+   * variant (convert or deploy).
+   */
+  Map<Path, String> extraFiles(LoadResult loaded, Translation t, Path dir) throws IOException {
+    Path target = dir.resolve(BuildspecGenerator.FILE_NAME);
+    String existing = OutputFiles.readOrNull(target);
+    if (existing != null && !BuildspecGenerator.isGenerated(existing)) {
+      extraDiagnostics.add(Diagnostic.info(null, "", shown(target) + " was not written by"
+              + " compose2eb and is left as it is",
+          "compare it with the output of compose2eb buildspec -o <another dir>"));
+      return Map.of();
+    }
+    Diagnostics diags = new Diagnostics();
+    BuildspecOptions opts = BuildspecArguments.of(loader, translate, loaded, console.cwd,
+        existing != null && BuildspecGenerator.deploys(existing), diags);
+    String text = BuildspecGenerator.generate(loaded.project(), opts, t.bundlePaths(), diags);
+    extraDiagnostics.addAll(diags.list());
+    return Map.of(target, text);
   }
 
   /** A path as printed: relative to the working directory when inside it. */

@@ -14,9 +14,11 @@ import picocli.CommandLine.Spec;
     subcommands = {
       ConfigCommand.class,
       ConvertCommand.class,
+      BuildspecCommand.class,
       ValidateCommand.class,
       DiffCommand.class,
       GraphCommand.class,
+      BundleCommand.class,
     })
 final class RootCommand implements Runnable {
   @Spec CommandSpec spec;

@@ -22,8 +22,7 @@ public final class ImageNames {
     String path = "services." + s.name() + ".build";
     if (opts.registry().isPresent()) {
       String registry = opts.registry().get().replaceFirst("^https?://", "").replaceAll("/+$", "");
-      String repo = s.image().map(ImageNames::repository).orElse(repositoryFor(p, s));
-      return registry + "/" + repo + ":" + opts.tag();
+      return registry + "/" + repositoryFor(p, s) + ":" + opts.tag();
     }
     String local = s.image().orElse(repositoryFor(p, s));
     diags.warning(s.keyLocation("build"), path, "image \"" + local + "\" is built locally and"
@@ -33,13 +32,18 @@ public final class ImageNames {
     return local;
   }
 
-  /** The ECR repository of a service built from source: lowercase {@code <project>-<service>}. */
+  /**
+   * The ECR repository of a service built from source: the repository part of its {@code image}
+   * when it names one, else lowercase {@code <project>-<service>}. The buildspec pushes to it and
+   * {@code convert --registry} names it, so both must come from here.
+   */
   public static String repositoryFor(Project p, Service s) {
-    return (p.name() + "-" + s.name()).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._/-]", "-");
+    return s.image().map(ImageNames::repository).orElseGet(() ->
+        (p.name() + "-" + s.name()).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._/-]", "-"));
   }
 
   /** The repository part of an image reference: no registry host, no tag, no digest. */
-  public static String repository(String image) {
+  static String repository(String image) {
     String ref = image;
     int at = ref.indexOf('@');
     if (at >= 0) {

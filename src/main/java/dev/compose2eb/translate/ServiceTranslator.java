@@ -23,7 +23,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /** The per-container fields: memory, CPU, health check, dependencies, environment and runtime options. */
 final class ServiceTranslator {
@@ -31,8 +30,6 @@ final class ServiceTranslator {
       "msgqueue", "nice", "nofile", "nproc", "rss", "rtprio", "rttime", "sigpending", "stack");
   static final Set<String> ECS_LOG_DRIVERS = Set.of("awslogs", "fluentd", "gelf", "json-file",
       "journald", "logentries", "splunk", "syslog", "awsfirelens");
-  private static final Pattern SECRET_NAME = Pattern.compile(
-      "(?i).*(PASSWORD|PASSWD|SECRET|TOKEN|CREDENTIAL|PRIVATE|(^|_)(KEY|PASS|PWD|AUTH)(_|$)|APIKEY|ACCESSKEY).*");
   private static final long MIB = 1024 * 1024;
   private static final Duration COMPOSE_INTERVAL = Duration.ofSeconds(30);
   private static final Duration COMPOSE_TIMEOUT = Duration.ofSeconds(30);
@@ -47,10 +44,6 @@ final class ServiceTranslator {
     this.opts = opts;
     this.names = names;
     this.diags = diags;
-  }
-
-  static boolean looksSecret(String name) {
-    return SECRET_NAME.matcher(name).matches();
   }
 
   void memory(Service s, ContainerDefinition.Builder c) {
@@ -200,7 +193,7 @@ final class ServiceTranslator {
     List<String> secretLooking = new ArrayList<>();
     for (Map.Entry<String, String> e : new TreeMap<>(s.environment()).entrySet()) {
       out.add(new KeyValue(e.getKey(), e.getValue()));
-      if (looksSecret(e.getKey()) && !e.getValue().isEmpty()) {
+      if (SecretNames.looksSecret(e.getKey()) && !e.getValue().isEmpty()) {
         secretLooking.add(e.getKey());
       }
     }

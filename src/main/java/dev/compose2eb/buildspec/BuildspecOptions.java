@@ -1,0 +1,64 @@
+package dev.compose2eb.buildspec;
+
+import dev.compose2eb.translate.TranslateOptions;
+import java.util.List;
+
+/**
+ * How the generated buildspec runs compose2eb in CodeBuild. The loader arguments are repeated there
+ * so that the jar loads the same project; paths are relative to the project directory, which is
+ * the repository root CodeBuild runs in.
+ *
+ * @param deploy post_build runs {@code compose2eb deploy} instead of {@code convert} and
+ *     {@code validate}, and the buildspec has no artifacts
+ * @param composeFiles {@code -f} files, relative to the project directory; empty means discovery
+ * @param profiles {@code --profile} values
+ * @param envFiles {@code --env-file} files, relative to the project directory
+ * @param defaultMemoryMib {@code --default-memory}
+ * @param envToEb {@code --env-to-eb}
+ */
+public record BuildspecOptions(
+    boolean deploy,
+    List<String> composeFiles,
+    List<String> profiles,
+    List<String> envFiles,
+    int defaultMemoryMib,
+    boolean envToEb) {
+
+  public BuildspecOptions {
+    composeFiles = List.copyOf(composeFiles);
+    profiles = List.copyOf(profiles);
+    envFiles = List.copyOf(envFiles);
+  }
+
+  /** Convert, compose file discovery, no profiles, default memory, environment in the Dockerrun. */
+  public static BuildspecOptions defaults() {
+    return new BuildspecOptions(false, List.of(), List.of(), List.of(),
+        TranslateOptions.DEFAULT_MEMORY_MIB, false);
+  }
+
+  public BuildspecOptions withComposeFiles(List<String> files) {
+    return new BuildspecOptions(deploy, files, profiles, envFiles, defaultMemoryMib, envToEb);
+  }
+
+  public BuildspecOptions withDeploy(boolean value) {
+    return new BuildspecOptions(value, composeFiles, profiles, envFiles, defaultMemoryMib, envToEb);
+  }
+
+  /** The loader and translation options of the jar's command line, quoted for the shell. */
+  List<String> jarArguments(String projectName) {
+    List<String> words = new java.util.ArrayList<>();
+    composeFiles.forEach(f -> words.add("-f " + Shell.quote(f)));
+    profiles.forEach(p -> words.add("--profile " + Shell.quote(p)));
+    envFiles.forEach(f -> words.add("--env-file " + Shell.quote(f)));
+    // always named: in CodeBuild the checkout directory has another name than here
+    words.add("-p " + Shell.quote(projectName));
+    words.add("--registry \"$REGISTRY\" --tag \"$IMAGE_TAG\"");
+    if (defaultMemoryMib != TranslateOptions.DEFAULT_MEMORY_MIB) {
+      words.add("--default-memory " + defaultMemoryMib);
+    }
+    if (envToEb) {
+      words.add("--env-to-eb");
+    }
+    return words;
+  }
+}

@@ -1,0 +1,151 @@
+package dev.compose2eb.buildspec;
+
+import dev.compose2eb.compose.model.Build;
+import dev.compose2eb.compose.model.Project;
+import dev.compose2eb.compose.model.Service;
+import dev.compose2eb.diag.Diagnostics;
+import dev.compose2eb.translate.ImageNames;
+import dev.compose2eb.translate.SecretNames;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** The {@code docker build} command of each service with {@code build:}, as compose runs it. */
+final class DockerBuilds {
+  /** ECR's rule for repository names; it also keeps them safe inside a double-quoted shell word. */
+  static final Pattern ECR_REPOSITORY =
+      Pattern.compile("(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*");
+  /** Networks that exist on any Docker host; compose-defined ones do not exist in CodeBuild. */
+  private static final Set<String> HOST_NETWORKS = Set.of("host", "none", "default");
+
+  private final Project project;
+  private final Diagnostics diags;
+
+  private DockerBuilds(Project project, Diagnostics diags) {
+    this.project = project;
+    this.diags = diags;
+  }
+
+  /** The images to build, in service order; one per repository. */
+  static List<BuiltImage> plan(Project project, Diagnostics diags) {
+    return new DockerBuilds(project, diags).plan();
+  }
+
+  private List<BuiltImage> plan() {
+    Map<String, String> byRepository = new LinkedHashMap<>();
+    List<BuiltImage> out = new ArrayList<>();
+    for (Service s : project.services()) {
+      if (s.build().isEmpty()) {
+        continue;
+      }
+      Build b = s.build().get();
+      String path = "services." + s.name() + ".build";
+      String repo = ImageNames.repositoryFor(project, s);
+      if (repo.length() < 2 || repo.length() > 256 || !ECR_REPOSITORY.matcher(repo).matches()) {
+        diags.error(b.location(), path, "\"" + repo + "\" is not a valid ECR repository name",
+            "ECR names are lowercase words joined by single '.', '_', '-' or '/': set image: to"
+                + " one, e.g. image: my-app-web, or choose another project name with -p");
+        continue;
+      }
+      String first = byRepository.putIfAbsent(repo, s.name());
+      if (first != null) {
+        diags.warning(b.location(), path, "\"" + s.name() + "\" builds the image " + repo
+                + " that \"" + first + "\" already builds; the buildspec builds it once, from \""
+                + first + "\"",
+            "give each built service its own image: name, or drop build: from one of them");
+        continue;
+      }
+      out.add(new BuiltImage(s.name(), repo, command(s, b, repo, path)));
+    }
+    return out;
+  }
+
+  private String command(Service s, Build b, String repo, String path) {
+    List<String> w = new ArrayList<>(List.of("docker", "build", "-t",
+        "\"" + new BuiltImage(s.name(), repo, "").reference() + "\""));
+    String prefix = "";
+    if (b.dockerfileInline().isPresent()) {
+      prefix = "printf '%s' " + Shell.quote(b.dockerfileInline().get()) + " | ";
+      w.add("-f -");
+    } else if (!b.dockerfile().equals("Dockerfile")) {
+      w.add("-f " + Shell.quote(b.remoteContext() ? b.dockerfile() : dockerfile(b, path)));
+    }
+    b.target().ifPresent(t -> w.add("--target " + Shell.quote(t)));
+    if (!b.platforms().isEmpty()) {
+      w.add("--platform " + Shell.quote(String.join(",", b.platforms())));
+      if (b.platforms().size() > 1) {
+        diags.warning(b.location(), path + ".platforms", "several platforms ("
+                + String.join(", ", b.platforms()) + ") need a buildx builder with a"
+                + " docker-container driver; CodeBuild's default docker build makes one",
+            "keep the one platform of your Elastic Beanstalk instances, e.g. platforms:"
+                + " [linux/amd64]");
+      }
+    }
+    for (Map.Entry<String, String> a : b.args().entrySet()) {
+      if (SecretNames.looksSecret(a.getKey())) {
+        // docker takes the value of a bare --build-arg NAME from its own environment
+        w.add("--build-arg " + Shell.quote(a.getKey()));
+        diags.warning(b.location(), path + ".args." + a.getKey(), "build arg " + a.getKey()
+                + " looks secret: buildspec.yml passes only its name, and docker reads the value"
+                + " from the CodeBuild environment",
+            "provide it there as a secret, e.g. under env.secrets-manager in buildspec.yml: \""
+                + a.getKey() + ": my-app/build-secrets:" + a.getKey() + "\", or as a Secrets"
+                + " Manager variable of the CodeBuild project");
+      } else {
+        w.add("--build-arg " + Shell.quote(a.getKey() + "=" + a.getValue()));
+      }
+    }
+    b.cacheFrom().forEach(c -> w.add("--cache-from " + Shell.quote(c)));
+    b.labels().forEach((k, v) -> w.add("--label " + Shell.quote(k + "=" + v)));
+    b.network().ifPresent(n -> {
+      if (HOST_NETWORKS.contains(n)) {
+        w.add("--network " + n);
+      } else {
+        diags.info(b.location(), path + ".network", "network \"" + n + "\" is a compose network,"
+            + " which does not exist in CodeBuild; the image is built on the default network", "");
+      }
+    });
+    ignored(b, path);
+    w.add(Shell.quote(b.remoteContext() ? b.context()
+        : relative(Path.of(b.context()), b, path + ".context")));
+    return prefix + Shell.join(w);
+  }
+
+  private void ignored(Build b, String path) {
+    if (!b.cacheTo().isEmpty()) {
+      diags.info(b.location(), path + ".cache_to", "cache_to is not used: CodeBuild's docker"
+          + " build exports no cache", "use CodeBuild's local Docker layer cache instead");
+    }
+    if (!b.tags().isEmpty()) {
+      diags.info(b.location(), path + ".tags", "extra tags are not pushed: the buildspec pushes"
+          + " the one tag that Dockerrun.aws.json names", "");
+    }
+    if (!b.additionalContexts().isEmpty()) {
+      diags.warning(b.location(), path + ".additional_contexts", "additional_contexts are not"
+          + " passed to docker build in CodeBuild", "copy what the Dockerfile needs into the"
+          + " build context");
+    }
+  }
+
+  /** The Dockerfile path for {@code -f}, which docker reads relative to the working directory. */
+  private String dockerfile(Build b, String path) {
+    Path f = Path.of(b.context()).resolve(b.dockerfile()).normalize();
+    return relative(f, b, path + ".dockerfile");
+  }
+
+  /** A local path relative to the project directory (the repository root in CodeBuild). */
+  private String relative(Path p, Build b, String path) {
+    Path rel = project.workingDir().relativize(p.toAbsolutePath().normalize());
+    String s = rel.toString().isEmpty() ? "." : rel.toString().replace('\\', '/');
+    if (s.equals("..") || s.startsWith("../")) {
+      diags.warning(b.location(), path, s + " is outside the project directory, which CodeBuild"
+          + " checks out as the repository root",
+          "keep build contexts and Dockerfiles inside the project");
+    }
+    return s;
+  }
+}
