@@ -139,8 +139,7 @@ public final class Deployer {
   }
 
   private String repository(Service s) {
-    return s.image().map(dev.compose2eb.translate.ImageNames::repository)
-        .orElse(dev.compose2eb.translate.ImageNames.repositoryFor(project, s));
+    return dev.compose2eb.translate.ImageNames.repositoryFor(project, s);
   }
 
   private static String mirrorRepository(String image) {

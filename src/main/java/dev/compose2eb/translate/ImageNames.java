@@ -43,7 +43,7 @@ public final class ImageNames {
   }
 
   /** The repository part of an image reference: no registry host, no tag, no digest. */
-  static String repository(String image) {
+  public static String repository(String image) {
     String ref = image;
     int at = ref.indexOf('@');
     if (at >= 0) {
