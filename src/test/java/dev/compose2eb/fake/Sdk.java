@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.function.Consumer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -63,6 +65,9 @@ public final class Sdk {
             .endpointOverride(endpoint).overrideConfiguration(config).build(),
         S3Client.builder().httpClient(http).credentialsProvider(credentials).region(region)
             .endpointOverride(fake.s3Endpoint().orElse(endpoint)).forcePathStyle(true)
+            // s3proxy rejects the aws-chunked trailing checksums the SDK sends by default
+            .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+            .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
             .overrideConfiguration(config).build(),
         http);
   }
