@@ -1,6 +1,7 @@
 package dev.compose2eb.fake;
 
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * One request the fake received, in arrival order.
@@ -34,6 +35,6 @@ public record Call(
 
   @Override
   public String toString() {
-    return service + ":" + action + " " + new java.util.TreeMap<>(params) + " -> " + status;
+    return service + ":" + action + " " + new TreeMap<>(params) + " -> " + status;
   }
 }

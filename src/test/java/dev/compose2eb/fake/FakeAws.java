@@ -1,8 +1,5 @@
 package dev.compose2eb.fake;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -10,14 +7,12 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +21,6 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BiConsumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A stateful fake of the AWS control plane the deploy code uses (Elastic Beanstalk, IAM, STS, ECR API), served
@@ -35,8 +28,6 @@ import java.util.regex.Pattern;
  * package documentation for what it covers and how to script it.
  */
 public final class FakeAws implements AutoCloseable {
-  private static final Pattern SCOPE =
-      Pattern.compile("Credential=([^/]+)/\\d{8}/([^/]+)/([^/]+)/aws4_request");
   private static final Set<String> WRITES = Set.of(
       "CreateStorageLocation", "CreateApplication", "CreateApplicationVersion", "DeleteApplicationVersion",
       "CreateEnvironment", "UpdateEnvironment", "TerminateEnvironment", "CreateRole", "AttachRolePolicy",
@@ -44,9 +35,6 @@ public final class FakeAws implements AutoCloseable {
 
   private record QueryService(String namespace, Map<String, BiConsumer<Params, Xml>> actions) {}
 
-  private record Scope(String accessKey, String region, String service) {}
-
-  private record Reply(int status, String contentType, String body) {}
 
   private final Object lock = new Object();
   private final Context ctx;
@@ -57,7 +45,6 @@ public final class FakeAws implements AutoCloseable {
   private final Map<String, QueryService> query;
   private final Map<String, Deque<Fault>> faults = new HashMap<>();
   private final List<Call> calls = new ArrayList<>();
-  private final ObjectMapper json = new ObjectMapper();
   private final HttpServer server;
   private final ExecutorService executor;
   private Optional<URI> s3Endpoint = Optional.empty();
@@ -414,10 +401,10 @@ public final class FakeAws implements AutoCloseable {
     try {
       String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
       String target = Optional.ofNullable(exchange.getRequestHeaders().getFirst("X-Amz-Target")).orElse("");
-      Optional<Scope> scope = scope(exchange.getRequestHeaders().getFirst("Authorization"));
-      String service = scope.map(Scope::service).orElse(target.isEmpty() ? "unknown" : "ecr");
+      Optional<Wire.Scope> scope = Wire.scope(exchange.getRequestHeaders().getFirst("Authorization"));
+      String service = scope.map(Wire.Scope::service).orElse(target.isEmpty() ? "unknown" : "ecr");
       boolean isJson = !target.isEmpty();
-      Map<String, String> params = isJson ? flattenJson(body) : form(body);
+      Map<String, String> params = isJson ? Wire.flattenJson(body) : Wire.form(body);
       String action = isJson ? target.substring(target.indexOf('.') + 1) : params.getOrDefault("Action", "");
       params.remove("Action");
       params.remove("Version");
@@ -435,7 +422,7 @@ public final class FakeAws implements AutoCloseable {
         record(scope, service, action, params, 0, false);
         return; // closing the exchange before any response headers closes the connection
       }
-      Reply reply;
+      Wire.Reply reply;
       String requestId;
       synchronized (lock) {
         requestId = ctx.nextRequest();
@@ -453,20 +440,20 @@ public final class FakeAws implements AutoCloseable {
     }
   }
 
-  private void record(Optional<Scope> scope, String service, String action, Map<String, String> params,
+  private void record(Optional<Wire.Scope> scope, String service, String action, Map<String, String> params,
       int status, boolean changed) {
     synchronized (lock) {
-      calls.add(new Call(service, action, scope.map(Scope::region).orElse(""), params, status,
+      calls.add(new Call(service, action, scope.map(Wire.Scope::region).orElse(""), params, status,
           WRITES.contains(action), changed));
     }
   }
 
-  private Reply answer(Optional<Scope> scope, String service, String action, boolean isJson,
+  private Wire.Reply answer(Optional<Wire.Scope> scope, String service, String action, boolean isJson,
       Map<String, String> params, String body, Optional<Fault> fault, String requestId) {
     String namespace = Optional.ofNullable(query.get(service)).map(QueryService::namespace).orElse("");
     try {
       if (service.equals("s3")) {
-        return new Reply(501, "application/xml", "<Error><Code>NotImplemented</Code><Message>FakeAws does not"
+        return new Wire.Reply(501, "application/xml", "<Error><Code>NotImplemented</Code><Message>FakeAws does not"
             + " serve S3: run s3proxy and use FakeAws.s3Endpoint(uri)</Message></Error>");
       }
       if (scope.isEmpty()) {
@@ -486,11 +473,11 @@ public final class FakeAws implements AutoCloseable {
       }
       return isJson ? json(action, body) : query(service, action, params, requestId);
     } catch (AwsError e) {
-      return isJson ? jsonError(e) : queryError(e, namespace, requestId);
+      return isJson ? Wire.jsonError(e) : Wire.queryError(e, namespace, requestId);
     }
   }
 
-  private Reply query(String service, String action, Map<String, String> params, String requestId) {
+  private Wire.Reply query(String service, String action, Map<String, String> params, String requestId) {
     QueryService s = query.get(service);
     if (s == null) {
       throw AwsError.sender("InvalidAction", "FakeAws does not serve the service " + service + ".");
@@ -501,91 +488,14 @@ public final class FakeAws implements AutoCloseable {
     }
     Xml result = new Xml();
     handler.accept(new Params(params), result);
-    Xml xml = new Xml().start(action + "Response", s.namespace())
-        .start(action + "Result");
-    String text = xml + result.toString() + new Xml().end(action + "Result")
-        .start("ResponseMetadata").text("RequestId", requestId).end("ResponseMetadata")
-        .end(action + "Response");
-    return new Reply(200, "text/xml", text);
+    return Wire.querySuccess(action, s.namespace(), result, requestId);
   }
 
-  private Reply json(String action, String body) {
+  private Wire.Reply json(String action, String body) {
     var handler = ecr.actions().get(action);
     if (handler == null) {
       throw AwsError.sender("UnknownOperationException", "FakeAws does not implement ECR " + action + ".");
     }
-    JsonNode in;
-    try {
-      in = body.isBlank() ? json.createObjectNode() : json.readTree(body);
-    } catch (IOException e) {
-      throw AwsError.sender("SerializationException", "The request body is not JSON.");
-    }
-    ObjectNode out = handler.apply(in);
-    return new Reply(200, "application/x-amz-json-1.1", out.toString());
-  }
-
-  private static Reply queryError(AwsError e, String namespace, String requestId) {
-    Xml xml = namespace.isEmpty() ? new Xml().start("ErrorResponse") : new Xml().start("ErrorResponse", namespace);
-    xml.start("Error")
-        .text("Type", e.senderFault() ? "Sender" : "Receiver")
-        .text("Code", e.code())
-        .text("Message", e.getMessage())
-        .end("Error")
-        .text("RequestId", requestId)
-        .end("ErrorResponse");
-    return new Reply(e.status(), "text/xml", xml.toString());
-  }
-
-  private Reply jsonError(AwsError e) {
-    ObjectNode body = json.createObjectNode().put("__type", e.code()).put("message", e.getMessage());
-    return new Reply(e.status(), "application/x-amz-json-1.1", body.toString());
-  }
-
-  private static Optional<Scope> scope(String authorization) {
-    if (authorization == null) {
-      return Optional.empty();
-    }
-    Matcher m = SCOPE.matcher(authorization);
-    return m.find() ? Optional.of(new Scope(m.group(1), m.group(2), m.group(3))) : Optional.empty();
-  }
-
-  private static Map<String, String> form(String body) {
-    Map<String, String> out = new LinkedHashMap<>();
-    for (String pair : body.split("&")) {
-      if (pair.isEmpty()) {
-        continue;
-      }
-      int eq = pair.indexOf('=');
-      String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-      String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-      out.put(key, value);
-    }
-    return out;
-  }
-
-  /** JSON body flattened like query parameters: objects by ".name", arrays by ".1", ".2", ... */
-  private Map<String, String> flattenJson(String body) {
-    Map<String, String> out = new LinkedHashMap<>();
-    try {
-      flatten("", body.isBlank() ? json.createObjectNode() : json.readTree(body), out);
-    } catch (IOException e) {
-      out.put("", body);
-    }
-    return out;
-  }
-
-  private static void flatten(String prefix, JsonNode node, Map<String, String> out) {
-    if (node.isObject()) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
-        flatten(prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(), e.getValue(), out);
-      }
-    } else if (node.isArray()) {
-      for (int i = 0; i < node.size(); i++) {
-        flatten(prefix + "." + (i + 1), node.get(i), out);
-      }
-    } else {
-      out.put(prefix, node.asText());
-    }
+    return Wire.jsonSuccess(handler.apply(Wire.json(body)));
   }
 }
