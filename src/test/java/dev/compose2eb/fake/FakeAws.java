@@ -38,7 +38,9 @@ public final class FakeAws implements AutoCloseable {
 
   private final Object lock = new Object();
   private final Context ctx;
-  private final EbService eb;
+  private final EbApplications applications;
+  private final EbPlatforms platforms;
+  private final EbEnvironments environments;
   private final IamService iam;
   private final StsService sts;
   private final EcrService ecr;
@@ -52,11 +54,16 @@ public final class FakeAws implements AutoCloseable {
   private FakeAws(String region) throws IOException {
     ctx = new Context(region);
     iam = new IamService(ctx);
-    eb = new EbService(ctx, iam::instanceProfileExists);
+    applications = new EbApplications(ctx, this::versionUsers);
+    platforms = new EbPlatforms(ctx);
+    environments = new EbEnvironments(ctx, applications, platforms, iam::instanceProfileExists);
+    Map<String, BiConsumer<Params, Xml>> eb = new HashMap<>(applications.actions());
+    eb.putAll(platforms.actions());
+    eb.putAll(environments.actions());
     sts = new StsService(ctx);
     ecr = new EcrService(ctx);
     query = Map.of(
-        "elasticbeanstalk", new QueryService(EbService.NAMESPACE, eb.actions()),
+        "elasticbeanstalk", new QueryService(EbEnvironments.NAMESPACE, eb),
         "iam", new QueryService(IamService.NAMESPACE, iam.actions()),
         "sts", new QueryService(StsService.NAMESPACE, sts.actions()));
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -68,6 +75,10 @@ public final class FakeAws implements AutoCloseable {
     server.setExecutor(executor);
     server.createContext("/", this::handle);
     server.start();
+  }
+
+  private List<String> versionUsers(String application, String label) {
+    return environments.usersOf(application, label);
   }
 
   /** Starts a fake for us-east-1 on an ephemeral port. */
@@ -163,7 +174,7 @@ public final class FakeAws implements AutoCloseable {
   /** Polls (DescribeEnvironments, DescribeEvents, DescribeEnvironmentHealth, tick) an operation takes; default 3. */
   public FakeAws pollsToComplete(int polls) {
     synchronized (lock) {
-      eb.pollsToComplete(polls);
+      environments.pollsToComplete(polls);
     }
     return this;
   }
@@ -171,7 +182,7 @@ public final class FakeAws implements AutoCloseable {
   /** DescribeApplicationVersions calls before a version created with Process=true is processed; default 2. */
   public FakeAws pollsToProcess(int polls) {
     synchronized (lock) {
-      eb.pollsToProcess(polls);
+      applications.pollsToProcess(polls);
     }
     return this;
   }
@@ -179,7 +190,7 @@ public final class FakeAws implements AutoCloseable {
   /** The next environment operation started succeeds, then reports this health (Green, Yellow, Red, Grey). */
   public FakeAws nextDeployHealth(String color) {
     synchronized (lock) {
-      eb.script(new EbService.Outcome(EbService.Ending.SUCCESS, color));
+      environments.script(new EbEnvironments.Outcome(EbEnvironments.Ending.SUCCESS, color));
     }
     return this;
   }
@@ -190,7 +201,7 @@ public final class FakeAws implements AutoCloseable {
    */
   public FakeAws nextDeployFails() {
     synchronized (lock) {
-      eb.script(new EbService.Outcome(EbService.Ending.FAILURE, "Red"));
+      environments.script(new EbEnvironments.Outcome(EbEnvironments.Ending.FAILURE, "Red"));
     }
     return this;
   }
@@ -198,7 +209,7 @@ public final class FakeAws implements AutoCloseable {
   /** The next environment operation started never finishes: Launching/Updating forever. */
   public FakeAws nextDeployStuck() {
     synchronized (lock) {
-      eb.script(new EbService.Outcome(EbService.Ending.STUCK, "Grey"));
+      environments.script(new EbEnvironments.Outcome(EbEnvironments.Ending.STUCK, "Grey"));
     }
     return this;
   }
@@ -206,7 +217,7 @@ public final class FakeAws implements AutoCloseable {
   /** The next version created with Process=true ends Failed instead of Processed. */
   public FakeAws nextVersionProcessingFails() {
     synchronized (lock) {
-      eb.failNextProcessing();
+      applications.failNextProcessing();
     }
     return this;
   }
@@ -214,7 +225,7 @@ public final class FakeAws implements AutoCloseable {
   /** Cap on application versions (TooManyApplicationVersionsException beyond it); default 1000. */
   public FakeAws maxApplicationVersions(int max) {
     synchronized (lock) {
-      eb.maxVersions(max);
+      applications.maxVersions(max);
     }
     return this;
   }
@@ -225,7 +236,7 @@ public final class FakeAws implements AutoCloseable {
    */
   public FakeAws allowLaunchConfigurations(boolean allowed) {
     synchronized (lock) {
-      eb.launchConfigurationsAllowed(allowed);
+      environments.launchConfigurationsAllowed(allowed);
     }
     return this;
   }
@@ -233,7 +244,7 @@ public final class FakeAws implements AutoCloseable {
   /** Replaces the ListPlatformVersions catalogue (default {@link Platform#defaults()}). */
   public FakeAws platforms(List<Platform> platforms) {
     synchronized (lock) {
-      eb.platforms(platforms);
+      this.platforms.platforms(platforms);
     }
     return this;
   }
@@ -241,7 +252,7 @@ public final class FakeAws implements AutoCloseable {
   /** Advances every environment operation in flight by one poll, without an API call. */
   public void tick() {
     synchronized (lock) {
-      eb.tick();
+      environments.tick();
     }
   }
 
@@ -339,34 +350,34 @@ public final class FakeAws implements AutoCloseable {
   /** The live (not terminated) environment of that name. */
   public Optional<EnvironmentState> environment(String name) {
     synchronized (lock) {
-      return eb.environment(name);
+      return environments.environment(name);
     }
   }
 
   /** Versions of the application, newest first. */
   public List<VersionState> applicationVersions(String application) {
     synchronized (lock) {
-      return eb.versions(application);
+      return applications.versions(application);
     }
   }
 
   public List<String> applications() {
     synchronized (lock) {
-      return eb.applications();
+      return applications.applications();
     }
   }
 
   /** Every EB event message so far, oldest first. */
   public List<String> eventMessages() {
     synchronized (lock) {
-      return eb.eventMessages();
+      return environments.eventMessages();
     }
   }
 
   /** The bucket CreateStorageLocation returns: {@code elasticbeanstalk-<region>-<account>}. */
   public String storageBucket() {
     synchronized (lock) {
-      return eb.bucket();
+      return applications.bucket();
     }
   }
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.net.URI;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,8 +17,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.net.URI;
-import java.net.URLDecoder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,6 +38,8 @@ import software.amazon.awssdk.services.elasticbeanstalk.model.EnvironmentHealth;
 import software.amazon.awssdk.services.elasticbeanstalk.model.EnvironmentStatus;
 import software.amazon.awssdk.services.elasticbeanstalk.model.EventDescription;
 import software.amazon.awssdk.services.elasticbeanstalk.model.EventSeverity;
+import software.amazon.awssdk.services.elasticbeanstalk.model.OptionSpecification;
+import software.amazon.awssdk.services.elasticbeanstalk.model.PlatformFilter;
 import software.amazon.awssdk.services.elasticbeanstalk.model.PlatformSummary;
 import software.amazon.awssdk.services.elasticbeanstalk.model.TooManyApplicationVersionsException;
 import software.amazon.awssdk.services.elasticbeanstalk.model.UpdateEnvironmentResponse;
@@ -202,19 +204,18 @@ class FakeAwsTest {
   @Test
   void platformsAreFilteredAndTheClientMustPickTheNewest() {
     List<PlatformSummary> ecs = aws.eb().listPlatformVersions(r -> r.filters(
-        f -> f.type("PlatformBranchName").operator("=").values(ECS))).platformSummaryList();
+        filter("PlatformBranchName", "=", ECS))).platformSummaryList();
     assertThat(ecs).extracting(PlatformSummary::platformVersion)
         .containsExactly("4.9.1", "4.10.0", "4.0.0", "4.3.12");
     PlatformSummary newest = ecs.stream()
-        .max(Comparator.comparing(PlatformSummary::platformVersion, EbService::compareVersions)).orElseThrow();
+        .max(Comparator.comparing(PlatformSummary::platformVersion, EbPlatforms::compareVersions)).orElseThrow();
     assertThat(newest.platformArn())
         .isEqualTo("arn:aws:elasticbeanstalk:us-east-1::platform/ECS running on 64bit Amazon Linux 2023/4.10.0");
     assertThat(newest.platformLifecycleState()).isEqualTo("recommended");
     assertThat(newest.operatingSystemVersion()).isEqualTo("2023");
 
     assertThat(aws.eb().listPlatformVersions(r -> r.filters(
-            f -> f.type("PlatformName").operator("contains").values("ECS"),
-            f -> f.type("PlatformVersion").operator(">=").values("4.5")))
+            filter("PlatformName", "contains", "ECS"), filter("PlatformVersion", ">=", "4.5")))
         .platformSummaryList()).extracting(PlatformSummary::platformVersion).containsExactly("4.9.1", "4.10.0");
     assertThat(aws.eb().listPlatformVersions().platformSummaryList()).hasSize(Platform.defaults().size());
   }
@@ -340,7 +341,7 @@ class FakeAwsTest {
         .optionSettings(option(ENV_NS, "A", "1"), option(ENV_NS, "B", "2"), option(ENV_NS, "C", "3")));
     fake.tick(3);
     aws.eb().updateEnvironment(r -> r.environmentName("web").optionSettings(option(ENV_NS, "A", ""))
-        .optionsToRemove(o -> o.namespace(ENV_NS).optionName("B")));
+        .optionsToRemove(OptionSpecification.builder().namespace(ENV_NS).optionName("B").build()));
     fake.tick(3);
     assertThat(variables("shop", "web")).containsExactly("C=3");
     assertThat(fake.environment("web").orElseThrow().variables()).containsOnlyKeys("C");
@@ -698,6 +699,10 @@ class FakeAwsTest {
 
   private String ecsArn() {
     return "arn:aws:elasticbeanstalk:us-east-1::platform/" + ECS + "/4.10.0";
+  }
+
+  private static PlatformFilter filter(String type, String operator, String value) {
+    return PlatformFilter.builder().type(type).operator(operator).values(value).build();
   }
 
   private static ConfigurationOptionSetting option(String namespace, String name, String value) {

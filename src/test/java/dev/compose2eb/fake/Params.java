@@ -53,4 +53,18 @@ record Params(Map<String, String> values) {
       out.add(new Params(fields));
     }
   }
+
+  /** The page of {@code all} that NextToken (an offset, in this fake) and MaxRecords select. */
+  <T> List<T> page(List<T> all) {
+    int from = Math.min(integer("NextToken", 0), all.size());
+    return all.subList(from, Math.min(from + integer("MaxRecords", 1000), all.size()));
+  }
+
+  /** Writes NextToken when {@link #page} left records out. */
+  void nextToken(Xml x, List<?> all) {
+    int next = integer("NextToken", 0) + integer("MaxRecords", 1000);
+    if (next < all.size()) {
+      x.text("NextToken", Integer.toString(next));
+    }
+  }
 }

@@ -15,12 +15,12 @@ import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 
 /**
- * Elastic Beanstalk (query protocol, API 2010-12-01): applications, versions, environments whose operations
- * advance one step per poll (DescribeEnvironments, DescribeEvents, DescribeEnvironmentHealth or
- * {@link FakeAws#tick()}), and the events they leave behind. Messages follow real EB (and what ebcli
- * matches on); not thread-safe on its own: {@link FakeAws} serialises calls.
+ * Elastic Beanstalk environments, whose operations advance one step per poll (DescribeEnvironments,
+ * DescribeEvents, DescribeEnvironmentHealth or {@link FakeAws#tick()}), their option settings, and the events
+ * they leave behind. Messages follow real EB (and what ebcli matches on). Like every service class here it is
+ * not thread-safe on its own: {@link FakeAws} serialises calls.
  */
-final class EbService {
+final class EbEnvironments {
   static final String NAMESPACE = "http://elasticbeanstalk.amazonaws.com/docs/2010-12-01/";
   static final String ENV_NS = "aws:elasticbeanstalk:application:environment";
   static final int ENV_LIMIT_BYTES = 4096;
@@ -47,39 +47,6 @@ final class EbService {
   private record Event(
       Instant date, String severity, String message, String application, String environment,
       String versionLabel, String requestId, String platformArn) {}
-
-  private static final class App {
-    final String name;
-    final String description;
-    final Instant created;
-
-    App(String name, String description, Instant created) {
-      this.name = name;
-      this.description = description;
-      this.created = created;
-    }
-  }
-
-  private static final class Version {
-    final String app;
-    final String label;
-    final String description;
-    final String bucket;
-    final String key;
-    final Instant created;
-    String status;
-    int pollsLeft;
-    boolean failProcessing;
-
-    Version(String app, String label, String description, String bucket, String key, Instant created) {
-      this.app = app;
-      this.label = label;
-      this.description = description;
-      this.bucket = bucket;
-      this.key = key;
-      this.created = created;
-    }
-  }
 
   private static final class Operation {
     Kind kind;
@@ -116,30 +83,21 @@ final class EbService {
   private final Context ctx;
   private final Predicate<String> instanceProfileExists;
   private final Map<String, BiConsumer<Params, Xml>> actions = new LinkedHashMap<>();
-  private final Map<String, App> apps = new LinkedHashMap<>();
-  private final List<Version> versions = new ArrayList<>();
+  private final EbApplications applications;
+  private final EbPlatforms platforms;
   private final List<Env> envs = new ArrayList<>();
   private final List<Event> events = new ArrayList<>();
   private final Deque<Outcome> scripted = new ArrayDeque<>();
-  private List<Platform> platforms = Platform.defaults();
-  private boolean storageCreated;
   private int pollsToComplete = 3;
-  private int pollsToProcess = 2;
-  private int maxVersions = 1000;
-  private int failNextProcessing;
   private boolean launchConfigurationsAllowed;
   private long envCounter;
 
-  EbService(Context ctx, Predicate<String> instanceProfileExists) {
+  EbEnvironments(Context ctx, EbApplications applications, EbPlatforms platforms,
+      Predicate<String> instanceProfileExists) {
     this.ctx = ctx;
+    this.applications = applications;
+    this.platforms = platforms;
     this.instanceProfileExists = instanceProfileExists;
-    actions.put("CreateStorageLocation", this::createStorageLocation);
-    actions.put("CreateApplication", this::createApplication);
-    actions.put("DescribeApplications", this::describeApplications);
-    actions.put("CreateApplicationVersion", this::createApplicationVersion);
-    actions.put("DescribeApplicationVersions", this::describeApplicationVersions);
-    actions.put("DeleteApplicationVersion", this::deleteApplicationVersion);
-    actions.put("ListPlatformVersions", this::listPlatformVersions);
     actions.put("CreateEnvironment", this::createEnvironment);
     actions.put("DescribeEnvironments", this::describeEnvironments);
     actions.put("UpdateEnvironment", this::updateEnvironment);
@@ -163,43 +121,20 @@ final class EbService {
     pollsToComplete = Math.max(1, polls);
   }
 
-  void pollsToProcess(int polls) {
-    pollsToProcess = Math.max(1, polls);
-  }
-
-  void maxVersions(int max) {
-    maxVersions = max;
-  }
-
-  void failNextProcessing() {
-    failNextProcessing++;
-  }
-
   void launchConfigurationsAllowed(boolean allowed) {
     launchConfigurationsAllowed = allowed;
-  }
-
-  void platforms(List<Platform> platforms) {
-    this.platforms = List.copyOf(platforms);
-  }
-
-  String bucket() {
-    return "elasticbeanstalk-" + ctx.region() + "-" + ctx.account();
   }
 
   Optional<EnvironmentState> environment(String name) {
     return live(name).map(this::snapshot);
   }
 
-  List<VersionState> versions(String app) {
-    return versions.stream()
-        .filter(v -> v.app.equals(app))
-        .map(v -> new VersionState(v.app, v.label, v.bucket, v.key, v.description, v.status))
+  /** Live environments of the application running that version, for DeleteApplicationVersion. */
+  List<String> usersOf(String app, String label) {
+    return envs.stream()
+        .filter(e -> !e.status.equals("Terminated") && e.app.equals(app) && e.versionLabel.equals(label))
+        .map(e -> e.name)
         .toList();
-  }
-
-  List<String> applications() {
-    return List.copyOf(apps.keySet());
   }
 
   /** Messages of all events so far, oldest first. */
@@ -214,220 +149,16 @@ final class EbService {
     }
   }
 
-  // ---- storage, applications, versions ------------------------------------------------------------
-
-  private void createStorageLocation(Params p, Xml x) {
-    if (!storageCreated) {
-      storageCreated = true;
-      ctx.changed();
-    }
-    x.text("S3Bucket", bucket());
-  }
-
-  private void createApplication(Params p, Xml x) {
-    String name = p.required("ApplicationName");
-    if (apps.containsKey(name)) {
-      throw AwsError.invalidParameter("Application " + name + " already exists.");
-    }
-    App app = addApp(name, p.optional("Description").orElse(""));
-    x.start("Application");
-    application(x, app);
-    x.end("Application");
-  }
-
-  private App addApp(String name, String description) {
-    App app = new App(name, description, ctx.now());
-    apps.put(name, app);
-    ctx.changed();
-    return app;
-  }
-
-  private void describeApplications(Params p, Xml x) {
-    List<String> names = p.list("ApplicationNames.member");
-    List<App> found = apps.values().stream().filter(a -> names.isEmpty() || names.contains(a.name)).toList();
-    x.members("Applications", found, this::application);
-  }
-
-  private void application(Xml x, App app) {
-    x.text("ApplicationArn", "arn:aws:elasticbeanstalk:" + ctx.region() + ":" + ctx.account()
-            + ":application/" + app.name)
-        .text("ApplicationName", app.name);
-    if (!app.description.isEmpty()) {
-      x.text("Description", app.description);
-    }
-    x.text("DateCreated", app.created).text("DateUpdated", app.created);
-    x.strings("Versions", versions.stream().filter(v -> v.app.equals(app.name)).map(v -> v.label).toList());
-    x.strings("ConfigurationTemplates", List.of());
-  }
-
-  private App requireApp(String name) {
-    App app = apps.get(name);
-    if (app == null) {
-      throw AwsError.invalidParameter("No Application named '" + name + "' found.");
-    }
-    return app;
-  }
-
-  private void createApplicationVersion(Params p, Xml x) {
-    String appName = p.required("ApplicationName");
-    String label = p.required("VersionLabel");
-    if (!apps.containsKey(appName) && p.flag("AutoCreateApplication")) {
-      addApp(appName, "");
-    }
-    requireApp(appName);
-    if (findVersion(appName, label).isPresent()) {
-      throw AwsError.invalidParameter("Application Version " + label + " already exists.");
-    }
-    if (versions.size() >= maxVersions) {
-      throw AwsError.sender("TooManyApplicationVersionsException",
-          "You cannot have more than " + maxVersions + " Application Versions.");
-    }
-    Version v = new Version(appName, label, p.optional("Description").orElse(""),
-        p.required("SourceBundle.S3Bucket"), p.required("SourceBundle.S3Key"), ctx.now());
-    if (p.flag("Process")) {
-      v.status = "Processing";
-      v.pollsLeft = pollsToProcess;
-      v.failProcessing = failNextProcessing > 0;
-      failNextProcessing = Math.max(0, failNextProcessing - 1);
-    } else {
-      v.status = "Unprocessed";
-    }
-    versions.add(0, v);
-    ctx.changed();
-    x.start("ApplicationVersion");
-    version(x, v);
-    x.end("ApplicationVersion");
-  }
-
-  private Optional<Version> findVersion(String app, String label) {
-    return versions.stream().filter(v -> v.app.equals(app) && v.label.equals(label)).findFirst();
-  }
-
-  private void describeApplicationVersions(Params p, Xml x) {
-    for (Version v : versions) {
-      if (v.status.equals("Processing") && --v.pollsLeft <= 0) {
-        v.status = v.failProcessing ? "Failed" : "Processed";
-      }
-    }
-    Optional<String> app = p.optional("ApplicationName");
-    List<String> labels = p.list("VersionLabels.member");
-    List<Version> found = versions.stream()
-        .filter(v -> app.map(v.app::equals).orElse(true))
-        .filter(v -> labels.isEmpty() || labels.contains(v.label))
-        .toList();
-    x.members("ApplicationVersions", page(found, p), this::version);
-    nextToken(x, found, p);
-  }
-
-  private void version(Xml x, Version v) {
-    x.text("ApplicationVersionArn", "arn:aws:elasticbeanstalk:" + ctx.region() + ":" + ctx.account()
-            + ":applicationversion/" + v.app + "/" + v.label)
-        .text("ApplicationName", v.app);
-    if (!v.description.isEmpty()) {
-      x.text("Description", v.description);
-    }
-    x.text("VersionLabel", v.label)
-        .start("SourceBundle").text("S3Bucket", v.bucket).text("S3Key", v.key).end("SourceBundle")
-        .text("DateCreated", v.created).text("DateUpdated", v.created)
-        .text("Status", v.status);
-  }
-
-  private void deleteApplicationVersion(Params p, Xml x) {
-    String app = p.required("ApplicationName");
-    String label = p.required("VersionLabel");
-    requireApp(app);
-    Version v = findVersion(app, label).orElseThrow(() -> AwsError.invalidParameter(
-        "Unable to delete application version " + label + " because it does not exist."));
-    List<String> users = envs.stream()
-        .filter(e -> !e.status.equals("Terminated") && e.app.equals(app) && e.versionLabel.equals(label))
-        .map(e -> e.name).toList();
-    if (!users.isEmpty()) {
-      throw AwsError.invalidParameter("Unable to delete application version " + label
-          + " because it is being used by environment(s) " + String.join(", ", users) + ".");
-    }
-    versions.remove(v);
-    ctx.changed();
-  }
-
-  // ---- platforms ------------------------------------------------------------------------------------
-
-  private void listPlatformVersions(Params p, Xml x) {
-    List<Platform> found = new ArrayList<>(platforms);
-    for (Params filter : p.structs("Filters.member")) {
-      String type = filter.required("Type");
-      String op = filter.optional("Operator").orElse("=");
-      List<String> values = filter.list("Values.member");
-      found.removeIf(pl -> !matches(field(pl, type), op, values));
-    }
-    x.members("PlatformSummaryList", found, this::platformSummary);
-  }
-
-  private String field(Platform pl, String type) {
-    return switch (type) {
-      case "PlatformName", "PlatformBranchName" -> pl.branch();
-      case "PlatformVersion" -> pl.version();
-      case "PlatformStatus" -> "Ready";
-      case "PlatformOwner" -> "AWSElasticBeanstalk";
-      case "PlatformLifecycleState" -> pl.recommended() ? "recommended" : "";
-      case "OperatingSystemName" -> "Amazon Linux";
-      case "SupportedTier" -> "WebServer/Standard";
-      default -> throw AwsError.invalidParameter("Invalid filter type: " + type);
-    };
-  }
-
-  private static boolean matches(String actual, String op, List<String> values) {
-    return values.stream().anyMatch(v -> switch (op) {
-      case "=" -> actual.equals(v);
-      case "!=" -> !actual.equals(v);
-      case "contains" -> actual.contains(v);
-      case "begins_with" -> actual.startsWith(v);
-      case "ends_with" -> actual.endsWith(v);
-      case "<" -> compareVersions(actual, v) < 0;
-      case "<=" -> compareVersions(actual, v) <= 0;
-      case ">" -> compareVersions(actual, v) > 0;
-      case ">=" -> compareVersions(actual, v) >= 0;
-      default -> throw AwsError.invalidParameter("Invalid filter operator: " + op);
-    });
-  }
-
-  /** Dotted numeric order (4.10.0 after 4.9.1). */
-  static int compareVersions(String a, String b) {
-    String[] x = a.split("\\.");
-    String[] y = b.split("\\.");
-    for (int i = 0; i < Math.max(x.length, y.length); i++) {
-      int c = Long.compare(i < x.length ? number(x[i]) : 0, i < y.length ? number(y[i]) : 0);
-      if (c != 0) {
-        return c;
-      }
-    }
-    return 0;
-  }
-
-  private static long number(String s) {
-    return s.chars().allMatch(Character::isDigit) && !s.isEmpty() ? Long.parseLong(s) : 0;
-  }
-
-  private void platformSummary(Xml x, Platform pl) {
-    x.text("PlatformArn", pl.arn(ctx.region()))
-        .text("PlatformOwner", "AWSElasticBeanstalk")
-        .text("PlatformStatus", "Ready")
-        .text("PlatformCategory", pl.branch().split(" running ")[0])
-        .text("OperatingSystemName", "Amazon Linux")
-        .text("OperatingSystemVersion", pl.branch().endsWith("2023") ? "2023" : "2")
-        .strings("SupportedTierList", List.of("WebServer/Standard", "Worker/SQS/HTTP"))
-        .strings("SupportedAddonList", List.of("Log/S3", "Monitoring/Healthd", "WorkerDaemon/SQSD"));
-    if (pl.recommended()) {
-      x.text("PlatformLifecycleState", "recommended");
-    }
-    x.text("PlatformVersion", pl.version())
-        .text("PlatformBranchName", pl.branch())
-        .text("PlatformBranchLifecycleState", "Supported");
-  }
-
   // ---- environments ---------------------------------------------------------------------------------
 
   private Optional<Env> live(String name) {
     return envs.stream().filter(e -> e.name.equals(name) && !e.status.equals("Terminated")).findFirst();
+  }
+
+  private void requireVersion(String app, String label) {
+    if (!applications.versionExists(app, label)) {
+      throw AwsError.invalidParameter("No Application Version named '" + label + "' found.");
+    }
   }
 
   private Env requireLive(Params p) {
@@ -445,14 +176,13 @@ final class EbService {
   private void createEnvironment(Params p, Xml x) {
     String appName = p.required("ApplicationName");
     String name = p.required("EnvironmentName");
-    requireApp(appName);
+    applications.requireApp(appName);
     if (live(name).isPresent()) {
       throw AwsError.invalidParameter("Environment " + name + " already exists.");
     }
     Optional<String> label = p.optional("VersionLabel");
-    label.ifPresent(l -> findVersion(appName, l).orElseThrow(() -> AwsError.invalidParameter(
-        "No Application Version named '" + l + "' found.")));
-    Platform platform = resolvePlatform(p);
+    label.ifPresent(l -> requireVersion(appName, l));
+    Platform platform = platforms.resolve(p);
     TreeMap<OptionKey, String> options = defaultOptions();
     applyOptions(options, p);
     String profile = options.getOrDefault(new OptionKey("aws:autoscaling:launchconfiguration",
@@ -500,21 +230,6 @@ final class EbService {
     environment(x, env);
   }
 
-  private Platform resolvePlatform(Params p) {
-    Optional<String> arn = p.optional("PlatformArn");
-    if (arn.isPresent()) {
-      return platforms.stream().filter(pl -> pl.arn(ctx.region()).equals(arn.get())).findFirst()
-          .orElseThrow(() -> AwsError.invalidParameter("No Platform named '" + arn.get() + "' found."));
-    }
-    Optional<String> stack = p.optional("SolutionStackName");
-    if (stack.isPresent()) {
-      return platforms.stream().filter(pl -> pl.solutionStack().equals(stack.get())).findFirst()
-          .orElseThrow(() -> AwsError.invalidParameter("No Solution Stack named '" + stack.get() + "' found."));
-    }
-    throw AwsError.sender("InvalidParameterCombination",
-        "You must specify a platform ARN, a solution stack name or a configuration template.");
-  }
-
   private static TreeMap<OptionKey, String> defaultOptions() {
     TreeMap<OptionKey, String> o = new TreeMap<>();
     o.put(new OptionKey("aws:autoscaling:launchconfiguration", "InstanceType"), "t3.micro");
@@ -550,8 +265,7 @@ final class EbService {
           + " is in an invalid state for this operation. Must be Ready.");
     }
     Optional<String> label = p.optional("VersionLabel");
-    label.ifPresent(l -> findVersion(env.app, l).orElseThrow(() -> AwsError.invalidParameter(
-        "No Application Version named '" + l + "' found.")));
+    label.ifPresent(l -> requireVersion(env.app, l));
     Operation op = start(Kind.UPDATE);
     op.previousVersion = env.versionLabel;
     op.previousHealthStatus = env.healthStatus;
@@ -634,7 +348,7 @@ final class EbService {
 
   private void progress(Env env, Operation op) {
     if (op.kind == Kind.LAUNCH) {
-      event(env, "INFO", "Using " + bucket() + " as Amazon S3 storage bucket for environment data.",
+      event(env, "INFO", "Using " + applications.bucket() + " as Amazon S3 storage bucket for environment data.",
           op.requestId);
     } else if (op.kind == Kind.UPDATE) {
       if (op.changesConfig) {
@@ -736,7 +450,7 @@ final class EbService {
 
   private void describeConfigurationSettings(Params p, Xml x) {
     String app = p.required("ApplicationName");
-    requireApp(app);
+    applications.requireApp(app);
     Env env = requireLive(p);
     x.start("ConfigurationSettings").start("member")
         .text("SolutionStackName", env.platform.solutionStack())
@@ -772,7 +486,7 @@ final class EbService {
         .filter(e -> endTime.map(t -> e.date().isBefore(t)).orElse(true))
         .sorted(Comparator.comparing(Event::date).reversed())
         .toList();
-    x.members("Events", page(found, p), (xml, e) -> {
+    x.members("Events", p.page(found), (xml, e) -> {
       xml.text("EventDate", e.date()).text("Message", e.message()).text("ApplicationName", e.application());
       if (!e.versionLabel().isEmpty()) {
         xml.text("VersionLabel", e.versionLabel());
@@ -782,7 +496,7 @@ final class EbService {
           .text("RequestId", e.requestId())
           .text("Severity", e.severity());
     });
-    nextToken(x, found, p);
+    p.nextToken(x, found);
   }
 
   private void describeEnvironmentHealth(Params p, Xml x) {
@@ -796,20 +510,6 @@ final class EbService {
             ? List.of("Command failed on all instances.", "ELB health is failing or not available for all instances.")
             : List.of())
         .text("RefreshedAt", ctx.now());
-  }
-
-  private static <T> List<T> page(List<T> all, Params p) {
-    int from = p.optional("NextToken").map(Integer::parseInt).orElse(0);
-    int max = p.integer("MaxRecords", 1000);
-    return all.subList(Math.min(from, all.size()), Math.min(from + max, all.size()));
-  }
-
-  private static void nextToken(Xml x, List<?> all, Params p) {
-    int from = p.optional("NextToken").map(Integer::parseInt).orElse(0);
-    int next = from + p.integer("MaxRecords", 1000);
-    if (next < all.size()) {
-      x.text("NextToken", Integer.toString(next));
-    }
   }
 
   private void event(Env env, String severity, String message) {
