@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * One request the fake received, in arrival order.
+ * One request the fake received; {@link FakeAws#calls()} lists them in the order they were answered.
  *
  * @param service signing name from the credential scope: elasticbeanstalk, iam, sts, ecr (or s3)
  * @param action operation name, e.g. {@code UpdateEnvironment}

@@ -7,8 +7,10 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
@@ -279,6 +281,17 @@ class FakeAwsTest {
         .containsExactly("Update environment operation is complete, but with errors. For more information, see"
             + " troubleshooting documentation.", "Failed to deploy application.");
     assertThat(aws.eb().describeEvents(r -> r.environmentName("web").maxRecords(2)).nextToken()).isNotNull();
+  }
+
+  @Test
+  void aFixedClockGivesDeterministicStrictlyIncreasingEventDates() {
+    fake.clock(Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC));
+    readyEnvironment("shop", "web", "v1");
+    List<Instant> dates = aws.eb().describeEvents(r -> r.environmentName("web")).events().stream()
+        .map(EventDescription::eventDate).toList();
+    assertThat(dates).hasSize(4).isSortedAccordingTo(Comparator.reverseOrder()).doesNotHaveDuplicates();
+    assertThat(dates).allSatisfy(d -> assertThat(d).isBetween(
+        Instant.parse("2026-11-22T10:00:00Z"), Instant.parse("2026-11-22T10:00:01Z")));
   }
 
   @Test
