@@ -67,9 +67,13 @@ final class ConvertCommand implements Callable<Integer> {
     String json = DockerrunWriter.write(t.dockerrun());
     List<Diagnostic> all = new ArrayList<>(loaded.diagnostics());
     all.addAll(t.report());
-    for (Diagnostic d : DockerrunValidator.validate(DOCKERRUN, json)) {
-      if (d.isError()) {
-        all.add(d);
+    // The validator is a safety net for translator bugs: once the translation has reported its own
+    // errors, repeating them at positions of a file that is never written only confuses
+    if (!t.hasErrors()) {
+      for (Diagnostic d : DockerrunValidator.validate(DOCKERRUN, json)) {
+        if (d.isError()) {
+          all.add(d);
+        }
       }
     }
     console.diagnostics(all);
