@@ -86,7 +86,7 @@ public final class Translator {
               + " instance is the durable choice; point the app at it through an environment"
               + " variable"));
       ContainerDefinition.Builder c = ContainerDefinition.builder(container, image);
-      c.essential(xeb.essential().orElse(st.essentialByDefault(s, completionTargets)));
+      c.essential(xeb.essential().orElseGet(() -> st.essentialByDefault(s, completionTargets)));
       if (xeb.essential().orElse(false) && completionTargets.contains(s.name())) {
         diags.warning(s.extensions().get("x-eb").location(), "services." + s.name() + ".x-eb.essential",
             "\"" + s.name() + "\" is essential, but other services wait for it to complete"
