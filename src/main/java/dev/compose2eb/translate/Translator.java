@@ -259,7 +259,10 @@ public final class Translator {
       }
     }
     for (var v : s.volumes()) {
-      List<String> opts = v.options().stream().filter(o -> !o.equals("ro") && !o.equals("rw")).toList();
+      // create_host_path is what compose's short syntax implies, not a user choice; on EB a project
+      // path must exist anyway (it goes into the bundle)
+      List<String> opts = v.options().stream()
+          .filter(o -> !o.equals("ro") && !o.equals("rw") && !o.equals("create_host_path")).toList();
       if (!opts.isEmpty()) {
         diags.warning(v.location(), path + ".volumes", "mount options " + String.join(",", opts)
                 + " of " + v.target() + " ignored: ECS mount points have only readOnly",
