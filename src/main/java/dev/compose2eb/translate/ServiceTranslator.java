@@ -180,7 +180,8 @@ final class ServiceTranslator {
       long ms = v.toMillis();
       int s = (int) Math.min(Integer.MAX_VALUE, (ms + 999) / 1000);
       if (ms % 1000 != 0) {
-        diags.info(at, path, v + " rounded up to " + s + "s: ECS counts whole seconds", "");
+        diags.info(at, path, java.math.BigDecimal.valueOf(ms, 3).stripTrailingZeros().toPlainString()
+            + "s rounded up to " + s + "s: ECS counts whole seconds", "");
       }
       return clamp(s, min, max, at, path, "s");
     });
