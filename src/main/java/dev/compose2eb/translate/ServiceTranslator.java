@@ -147,7 +147,9 @@ final class ServiceTranslator {
   }
 
   private static boolean hasHealthcheck(Service s) {
-    return s.healthcheck().filter(h -> !h.disable() && !h.test().isEmpty()).isPresent();
+    // the same test as healthCheck(): a HEALTHY condition must point at a written healthCheck
+    return s.healthcheck().filter(h -> !h.disable() && !h.test().isEmpty()
+        && !h.test().get(0).equals("NONE")).isPresent();
   }
 
   Optional<HealthCheck> healthCheck(Service s) {
