@@ -214,19 +214,15 @@ final class LinkPlanner {
 
   private void addInferred() {
     List<String> serviceNames = project.services().stream().map(Service::name).toList();
+    // every name's patterns are compiled once: each service is scanned for all names but its own
+    Map<String, String> owner = new LinkedHashMap<>();
+    serviceNames.forEach(n -> owner.put(n, n));
+    aliasOwner.forEach(owner::putIfAbsent);
+    invalidAliasOwner.forEach(owner::putIfAbsent);
+    List<HostReferences.ServicePatterns> all = HostReferences.matchers(owner.keySet());
     for (Service s : project.services()) {
-      List<String> others = new ArrayList<>(serviceNames.stream().filter(n -> !n.equals(s.name())).toList());
-      aliasOwner.forEach((alias, owner) -> {
-        if (!owner.equals(s.name())) {
-          others.add(alias);
-        }
-      });
-      invalidAliasOwner.forEach((alias, owner) -> {
-        if (!owner.equals(s.name())) {
-          others.add(alias);
-        }
-      });
-      List<HostReferences.ServicePatterns> patterns = HostReferences.matchers(others);
+      List<HostReferences.ServicePatterns> patterns = all.stream()
+          .filter(m -> !owner.get(m.service()).equals(s.name())).toList();
       LinkedHashMap<String, Evidence> found = new LinkedHashMap<>();
       scanService(s, patterns, found);
       invalidAliasOwner.forEach((alias, target) -> {
