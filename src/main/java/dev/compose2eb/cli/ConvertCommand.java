@@ -61,8 +61,9 @@ final class ConvertCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    TranslateOptions options = translate.options(spec); // a usage error before any file is read
     LoadResult loaded = loader.load();
-    Translation t = Translator.translate(loaded.project(), translate.options(spec),
+    Translation t = Translator.translate(loaded.project(), options,
         new LocalProjectFiles(loaded.project().workingDir()));
     String json = DockerrunWriter.write(t.dockerrun());
     List<Diagnostic> all = new ArrayList<>(loaded.diagnostics());
