@@ -67,15 +67,20 @@ final class ConvertCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    TranslateOptions options = translate.options(spec); // a usage error before any file is read
     LoadResult loaded = loader.load();
-    Translation t = Translator.translate(loaded.project(), translate.options(spec),
+    Translation t = Translator.translate(loaded.project(), options,
         new LocalProjectFiles(loaded.project().workingDir()));
     String json = DockerrunWriter.write(t.dockerrun());
     List<Diagnostic> all = new ArrayList<>(loaded.diagnostics());
     all.addAll(t.report());
-    for (Diagnostic d : DockerrunValidator.validate(DOCKERRUN, json)) {
-      if (d.isError()) {
-        all.add(d);
+    // The validator is a safety net for translator bugs: once the translation has reported its own
+    // errors, repeating them at positions of a file that is never written only confuses
+    if (!t.hasErrors()) {
+      for (Diagnostic d : DockerrunValidator.validate(DOCKERRUN, json)) {
+        if (d.isError()) {
+          all.add(d);
+        }
       }
     }
     Path dir = output != null ? console.cwd.resolve(output) : loaded.project().workingDir();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -17,7 +18,10 @@ final class EbEnvironmentJson {
   static String render(Map<String, String> env) {
     StringWriter w = new StringWriter();
     try (JsonGenerator g = new JsonFactory().createGenerator(w)) {
-      DefaultPrettyPrinter pp = new DefaultPrettyPrinter();
+      // "key": value and [], as Dockerrun.aws.json is written
+      DefaultPrettyPrinter pp = new DefaultPrettyPrinter(Separators.createDefaultInstance()
+          .withObjectFieldValueSpacing(Separators.Spacing.AFTER).withArrayEmptySeparator("")
+          .withObjectEmptySeparator(""));
       pp.indentObjectsWith(new DefaultIndenter("  ", "\n"));
       g.setPrettyPrinter(pp);
       g.writeStartObject();

@@ -8,6 +8,7 @@ import dev.compose2eb.dockerrun.Dockerrun;
 import dev.compose2eb.dockerrun.DockerrunReader;
 import dev.compose2eb.review.MermaidGraph;
 import dev.compose2eb.translate.LocalProjectFiles;
+import dev.compose2eb.translate.TranslateOptions;
 import dev.compose2eb.translate.Translation;
 import dev.compose2eb.translate.Translator;
 import java.nio.file.Path;
@@ -50,8 +51,9 @@ final class GraphCommand implements Callable<Integer> {
       }
       model = DockerrunReader.read(dockerrun.toString(), text);
     } else {
+      TranslateOptions options = translate.options(spec); // a usage error before any file is read
       LoadResult loaded = loader.load();
-      Translation t = Translator.translate(loaded.project(), translate.options(spec),
+      Translation t = Translator.translate(loaded.project(), options,
           new LocalProjectFiles(loaded.project().workingDir()));
       List<Diagnostic> errors = new ArrayList<>(loaded.diagnostics());
       errors.addAll(t.report());

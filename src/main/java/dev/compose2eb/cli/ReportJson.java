@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import dev.compose2eb.diag.Diagnostic;
 import dev.compose2eb.diag.Severity;
 import java.io.IOException;
@@ -18,7 +19,10 @@ final class ReportJson {
   static String render(List<Diagnostic> diagnostics) {
     StringWriter w = new StringWriter();
     try (JsonGenerator g = new JsonFactory().createGenerator(w)) {
-      DefaultPrettyPrinter pp = new DefaultPrettyPrinter();
+      // "key": value and [], as Dockerrun.aws.json is written
+      DefaultPrettyPrinter pp = new DefaultPrettyPrinter(Separators.createDefaultInstance()
+          .withObjectFieldValueSpacing(Separators.Spacing.AFTER).withArrayEmptySeparator("")
+          .withObjectEmptySeparator(""));
       pp.indentArraysWith(new DefaultIndenter("  ", "\n"));
       pp.indentObjectsWith(new DefaultIndenter("  ", "\n"));
       g.setPrettyPrinter(pp);

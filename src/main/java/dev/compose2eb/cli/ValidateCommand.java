@@ -2,6 +2,7 @@ package dev.compose2eb.cli;
 
 import dev.compose2eb.diag.Diagnostic;
 import dev.compose2eb.diag.Diagnostics;
+import dev.compose2eb.diag.Severity;
 import dev.compose2eb.diag.SourceLocation;
 import dev.compose2eb.dockerrun.DockerrunValidator;
 import java.io.IOException;
@@ -42,9 +43,10 @@ final class ValidateCommand implements Callable<Integer> {
       List<Diagnostic> found = text == null ? read.list() : DockerrunValidator.validate(shown, text);
       console.diagnostics(found);
       long errors = found.stream().filter(Diagnostic::isError).count();
+      long warnings = found.stream().filter(d -> d.severity() == Severity.WARNING).count();
       failed |= errors > 0;
       console.out.println(shown + ": " + (errors > 0 ? errors + " error(s)" : "valid")
-          + (found.size() > errors ? ", " + (found.size() - errors) + " warning(s)" : ""));
+          + (warnings > 0 ? ", " + warnings + " warning(s)" : ""));
     }
     return failed ? ExitCode.INVALID_INPUT.code : ExitCode.OK.code;
   }

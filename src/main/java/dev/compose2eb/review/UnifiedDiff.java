@@ -97,12 +97,13 @@ public final class UnifiedDiff {
         ops.add(new Op(' ', a.get(x), x + 1, y + 1));
         x++;
         y++;
-      } else if (y < m && (x == n || lcs[x][y + 1] >= lcs[x + 1][y])) {
-        ops.add(new Op('+', b.get(y), x + 1, y + 1));
-        y++;
-      } else {
+      } else if (x < n && (y == m || lcs[x + 1][y] >= lcs[x][y + 1])) {
+        // removals before additions, as diff -u prints a changed block
         ops.add(new Op('-', a.get(x), x + 1, y + 1));
         x++;
+      } else {
+        ops.add(new Op('+', b.get(y), x + 1, y + 1));
+        y++;
       }
     }
     return ops;

@@ -28,9 +28,12 @@ final class ContainerNames {
             "container names allow only letters, digits, _ and -; rename one of the services");
       }
       if (!name.equals(s.name())) {
-        diags.info(s.location(), "services." + s.name(), "container name \"" + name
-            + "\" (ECS allows only letters, digits, _ and -); links keep \"" + s.name()
-            + "\" as an alias", "");
+        // a link alias follows the same rule as a container name, so the compose name cannot survive
+        diags.warning(s.location(), "services." + s.name(), "container name \"" + name
+                + "\": ECS allows only letters, digits, _ and - in container names and link"
+                + " aliases, so other containers reach it as " + name + ", not " + s.name(),
+            "rename the service to " + name + ", or use " + name
+                + " in the host names that point at it");
       }
       byService.put(s.name(), name);
     }

@@ -3,6 +3,7 @@ package dev.compose2eb.translate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -52,7 +53,7 @@ final class HostReferences {
         continue;
       }
       for (ServicePatterns m : matchers) {
-        if (matchesLine(line, m)) {
+        if (matchesLine(line, m, true)) {
           hits.add(new Hit(m.service(), i + 1, excerpt(trimmed)));
         }
       }
@@ -70,16 +71,19 @@ final class HostReferences {
    */
   static List<Hit> inValue(String name, String value, List<ServicePatterns> matchers) {
     boolean bareHostAllowed = name != null && HOST_VARIABLE.matcher(name).matches();
+    // BASE_IMAGE=redis:7 names an image and its tag, not a host and port
+    boolean hostPortAllowed = name == null || !name.toUpperCase(Locale.ROOT).contains("IMAGE");
     List<Hit> hits = new ArrayList<>();
     for (ServicePatterns m : matchers) {
-      if (bareHostAllowed && value.strip().equals(m.service()) || matchesLine(value, m)) {
+      if (bareHostAllowed && value.strip().equals(m.service())
+          || matchesLine(value, m, hostPortAllowed)) {
         hits.add(new Hit(m.service(), 0, excerpt(value)));
       }
     }
     return hits;
   }
 
-  private static boolean matchesLine(String line, ServicePatterns m) {
+  private static boolean matchesLine(String line, ServicePatterns m, boolean hostPortAllowed) {
     if (!line.contains(m.service())) {
       return false;
     }
@@ -87,7 +91,7 @@ final class HostReferences {
       return true;
     }
     Matcher hp = m.hostPort().matcher(line);
-    return hp.find() && !IMAGE_LINE.matcher(line).find();
+    return hostPortAllowed && hp.find() && !IMAGE_LINE.matcher(line).find();
   }
 
   private static String excerpt(String s) {

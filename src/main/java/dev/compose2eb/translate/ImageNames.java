@@ -68,7 +68,7 @@ public final class ImageNames {
     String repo = repository(image);
     String last = repo.substring(repo.lastIndexOf('/') + 1);
     return switch (last) {
-      case "postgres", "postgis", "mysql", "mariadb" -> Optional.of("RDS");
+      case "postgres", "postgresql", "postgis", "mysql", "mariadb" -> Optional.of("RDS");
       case "mongo", "mongodb" -> Optional.of("DocumentDB");
       case "redis", "valkey", "memcached" -> Optional.of("ElastiCache");
       default -> Optional.empty();

@@ -8,6 +8,10 @@ import dev.compose2eb.compose.model.Service;
 import dev.compose2eb.compose.model.ServiceVolume;
 import dev.compose2eb.diag.Diagnostics;
 import dev.compose2eb.diag.SourceLocation;
+import dev.compose2eb.yaml.MapNode;
+import dev.compose2eb.yaml.Node;
+import dev.compose2eb.yaml.ScalarNode;
+import dev.compose2eb.yaml.SeqNode;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -34,6 +38,12 @@ final class LinkPlanner {
   private final Diagnostics diags;
   /** Edges in the order decided: from service to (target service, alias). */
   private final Map<String, LinkedHashMap<String, Optional<String>>> edges = new LinkedHashMap<>();
+  /** Further names a service reaches a target by (container_name, network aliases): extra links. */
+  private final Map<String, LinkedHashMap<String, Set<String>>> extraAliases = new LinkedHashMap<>();
+  /** Names other than service names that services answer to in compose, with their service. */
+  private final Map<String, String> aliasOwner = new LinkedHashMap<>();
+  /** Such names that no link alias can carry ({@code db.internal}), with their service. */
+  private final Map<String, String> invalidAliasOwner = new LinkedHashMap<>();
 
   LinkPlanner(Project project, ContainerNames names, ProjectFiles files, Diagnostics diags) {
     this.project = project;
@@ -42,7 +52,43 @@ final class LinkPlanner {
     this.diags = diags;
     for (Service s : project.services()) {
       edges.put(s.name(), new LinkedHashMap<>());
+      extraAliases.put(s.name(), new LinkedHashMap<>());
     }
+    for (Service s : project.services()) {
+      for (String name : otherNames(s)) {
+        if (project.service(name).isEmpty()) {
+          (isValidAlias(name) ? aliasOwner : invalidAliasOwner).putIfAbsent(name, s.name());
+        }
+      }
+    }
+  }
+
+  /** ECS allows the same characters in a link alias as in a container name. */
+  static boolean isValidAlias(String alias) {
+    return alias.matches("[A-Za-z0-9_-]{1,255}");
+  }
+
+  /**
+   * The names other than its service name that a service answers to in compose: its
+   * {@code container_name} and its network {@code aliases}. On EB only a link alias carries them.
+   */
+  static List<String> otherNames(Service s) {
+    Set<String> out = new LinkedHashSet<>();
+    s.options().containerName().ifPresent(out::add);
+    if (s.other().get("networks") instanceof MapNode networks) {
+      for (String net : networks.keys()) {
+        if (networks.get(net) instanceof MapNode settings
+            && settings.get("aliases") instanceof SeqNode aliases) {
+          for (Node a : aliases.items()) {
+            if (a instanceof ScalarNode sc && !sc.isNull()) {
+              out.add(sc.asText());
+            }
+          }
+        }
+      }
+    }
+    out.remove(s.name());
+    return List.copyOf(out);
   }
 
   /** The {@code links} entries of each container, by service name. */
@@ -56,8 +102,13 @@ final class LinkPlanner {
       List<String> links = new ArrayList<>();
       for (Map.Entry<String, Optional<String>> t : e.getValue().entrySet()) {
         String container = names.of(t.getKey());
-        String alias = t.getValue().orElse(container.equals(t.getKey()) ? "" : t.getKey());
+        String alias = t.getValue().orElse("");
         links.add(alias.isEmpty() || alias.equals(container) ? container : container + ":" + alias);
+        for (String extra : extraAliases.get(e.getKey()).getOrDefault(t.getKey(), Set.of())) {
+          if (!extra.equals(alias.isEmpty() ? container : alias)) {
+            links.add(container + ":" + extra);
+          }
+        }
       }
       out.put(e.getKey(), links);
     }
@@ -68,7 +119,15 @@ final class LinkPlanner {
     for (Service s : project.services()) {
       for (Link l : s.links()) {
         if (project.service(l.service()).isPresent() && !l.service().equals(s.name())) {
-          edges.get(s.name()).put(l.service(), l.alias());
+          Optional<String> alias = l.alias().filter(LinkPlanner::isValidAlias);
+          if (l.alias().isPresent() && alias.isEmpty()) {
+            diags.warning(l.location(), "services." + s.name() + ".links", "link alias \""
+                    + l.alias().get() + "\" dropped: ECS link aliases allow only letters, digits,"
+                    + " _ and -, so " + s.name() + " reaches it as " + names.of(l.service()),
+                "choose an alias like \"" + l.alias().get().replaceAll("[^A-Za-z0-9_-]", "_")
+                    + "\" and use it in the host names that point at " + l.service());
+          }
+          edges.get(s.name()).put(l.service(), alias);
         }
       }
       for (DependsOn d : s.dependsOn().values()) {
@@ -155,30 +214,74 @@ final class LinkPlanner {
 
   private void addInferred() {
     List<String> serviceNames = project.services().stream().map(Service::name).toList();
+    // every name's patterns are compiled once: each service is scanned for all names but its own
+    Map<String, String> owner = new LinkedHashMap<>();
+    serviceNames.forEach(n -> owner.put(n, n));
+    aliasOwner.forEach(owner::putIfAbsent);
+    invalidAliasOwner.forEach(owner::putIfAbsent);
+    List<HostReferences.ServicePatterns> all = HostReferences.matchers(owner.keySet());
     for (Service s : project.services()) {
-      List<String> others = serviceNames.stream().filter(n -> !n.equals(s.name())).toList();
-      List<HostReferences.ServicePatterns> patterns = HostReferences.matchers(others);
+      List<HostReferences.ServicePatterns> patterns = all.stream()
+          .filter(m -> !owner.get(m.service()).equals(s.name())).toList();
       LinkedHashMap<String, Evidence> found = new LinkedHashMap<>();
       scanService(s, patterns, found);
+      invalidAliasOwner.forEach((alias, target) -> {
+        Evidence ev = found.get(alias);
+        if (ev != null && !target.equals(s.name())) {
+          diags.warning(ev.at(), "services." + s.name(), s.name() + " reaches " + target + " as "
+                  + alias + " (found " + ev.what() + "), but ECS link aliases allow only letters,"
+                  + " digits, _ and -, so that name will not resolve on Elastic Beanstalk",
+              "use " + names.of(target) + " as the host name; the link to it is generated");
+          found.putIfAbsent(target, ev);
+        }
+      });
       for (String target : serviceNames) {
-        Evidence ev = found.get(target);
-        if (ev == null || edges.get(s.name()).containsKey(target)) {
-          continue;
+        for (String name : namesOf(target)) {
+          Evidence ev = found.get(name);
+          if (ev != null) {
+            infer(s.name(), target, name, ev);
+          }
         }
-        if (reaches(target, s.name())) {
-          List<String> back = pathBetween(target, s.name());
-          diags.warning(ev.at(), "services." + s.name(), "inferred link " + s.name() + " -> "
-                  + target + " dropped: it would close the cycle " + String.join(" -> ", back)
-                  + " -> " + target + " (found " + ev.what() + ")",
-              "if " + s.name() + " must reach " + target + ", remove a link on the way back;"
-                  + " otherwise nothing to do");
-          continue;
-        }
-        edges.get(s.name()).put(target, Optional.empty());
-        diags.info(ev.at(), "services." + s.name(), "link " + s.name() + " -> " + target
-            + " inferred from " + ev.what(), "");
       }
     }
+  }
+
+  /** The service name first, then the other names it answers to. */
+  private List<String> namesOf(String service) {
+    List<String> out = new ArrayList<>(List.of(service));
+    aliasOwner.forEach((alias, owner) -> {
+      if (owner.equals(service)) {
+        out.add(alias);
+      }
+    });
+    return out;
+  }
+
+  /** Adds the link {@code from -> target} for the host {@code name} seen in {@code from}'s settings. */
+  private void infer(String from, String target, String name, Evidence ev) {
+    String shown = name.equals(target) ? target : target + " (as " + name + ")";
+    LinkedHashMap<String, Optional<String>> out = edges.get(from);
+    if (out.containsKey(target)) {
+      String current = out.get(target).orElse(names.of(target));
+      if (!name.equals(target) && !name.equals(current)
+          && extraAliases.get(from).computeIfAbsent(target, k -> new LinkedHashSet<>()).add(name)) {
+        diags.info(ev.at(), "services." + from, "link alias " + from + " -> " + shown
+            + " inferred from " + ev.what(), "");
+      }
+      return;
+    }
+    if (reaches(target, from)) {
+      List<String> back = pathBetween(target, from);
+      diags.warning(ev.at(), "services." + from, "inferred link " + from + " -> " + shown
+              + " dropped: it would close the cycle " + String.join(" -> ", back)
+              + " -> " + target + " (found " + ev.what() + ")",
+          "if " + from + " must reach " + target + ", remove a link on the way back;"
+              + " otherwise nothing to do");
+      return;
+    }
+    out.put(target, name.equals(target) ? Optional.empty() : Optional.of(name));
+    diags.info(ev.at(), "services." + from, "link " + from + " -> " + shown + " inferred from "
+        + ev.what(), "");
   }
 
   /** Where a host name was seen: the location to point at and a description. */

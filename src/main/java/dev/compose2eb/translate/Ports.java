@@ -54,8 +54,7 @@ final class Ports {
           diags.error(at, path, "host port " + hp + " is reserved on Elastic Beanstalk instances"
                   + " (22 SSH, 2375/2376 Docker, 51678-51680 ECS agent)",
               "publish another host port, e.g. \"8080:" + p.target() + "\"");
-        }
-        if (hp >= 32768) {
+        } else if (hp >= 32768) {
           diags.warning(at, path, "host port " + hp + " is in the ephemeral range 32768-65535,"
                   + " which ECS uses for dynamic ports", "publish a port below 32768");
         }

@@ -5,6 +5,7 @@ import dev.compose2eb.compose.model.DependsOn;
 import dev.compose2eb.compose.model.Healthcheck;
 import dev.compose2eb.compose.model.Project;
 import dev.compose2eb.compose.model.Service;
+import dev.compose2eb.compose.normalize.Sizes;
 import dev.compose2eb.diag.Diagnostics;
 import dev.compose2eb.diag.SourceLocation;
 import dev.compose2eb.dockerrun.ContainerDefinition;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -138,7 +140,9 @@ final class ServiceTranslator {
   }
 
   private static boolean hasHealthcheck(Service s) {
-    return s.healthcheck().filter(h -> !h.disable() && !h.test().isEmpty()).isPresent();
+    // the same test as healthCheck(): a HEALTHY condition must point at a written healthCheck
+    return s.healthcheck().filter(h -> !h.disable() && !h.test().isEmpty()
+        && !h.test().get(0).equals("NONE")).isPresent();
   }
 
   Optional<HealthCheck> healthCheck(Service s) {
@@ -171,7 +175,8 @@ final class ServiceTranslator {
       long ms = v.toMillis();
       int s = (int) Math.min(Integer.MAX_VALUE, (ms + 999) / 1000);
       if (ms % 1000 != 0) {
-        diags.info(at, path, v + " rounded up to " + s + "s: ECS counts whole seconds", "");
+        diags.info(at, path, java.math.BigDecimal.valueOf(ms, 3).stripTrailingZeros().toPlainString()
+            + "s rounded up to " + s + "s: ECS counts whole seconds", "");
       }
       return clamp(s, min, max, at, path, "s");
     });
@@ -267,41 +272,36 @@ final class ServiceTranslator {
       int colon = t.indexOf(':');
       String target = colon < 0 ? t : t.substring(0, colon);
       List<String> mountOptions = new ArrayList<>();
-      int mib = 64;
-      boolean sized = false;
+      Optional<Integer> mib = Optional.empty();
       if (colon >= 0) {
         for (String opt : t.substring(colon + 1).split(",")) {
           if (opt.startsWith("size=")) {
             mib = tmpfsMib(opt.substring(5));
-            sized = true;
+            if (mib.isEmpty()) {
+              diags.warning(s.keyLocation("tmpfs"), path + ".tmpfs", "tmpfs " + target + " size \""
+                  + opt.substring(5) + "\" is not a size; ECS requires one: 64 MiB used",
+                  "give bytes or a number with k, m or g, e.g. \"" + target + ":size=64m\"");
+              mib = Optional.of(64);
+            }
           } else if (!opt.isBlank()) {
             mountOptions.add(opt);
           }
         }
       }
-      if (!sized) {
+      if (mib.isEmpty()) {
         diags.warning(s.keyLocation("tmpfs"), path + ".tmpfs", "tmpfs " + target + " has no size;"
             + " ECS requires one: 64 MiB used", "add a size, e.g. \"" + target + ":size=64m\"");
       }
-      tmpfs.add(new Tmpfs(target, mib, mountOptions));
+      tmpfs.add(new Tmpfs(target, mib.orElse(64), mountOptions));
     }
   }
 
-  private static int tmpfsMib(String size) {
-    String s = size.toLowerCase(java.util.Locale.ROOT).strip();
-    long mult = 1;
-    if (s.endsWith("k")) {
-      mult = 1024;
-    } else if (s.endsWith("m")) {
-      mult = MIB;
-    } else if (s.endsWith("g")) {
-      mult = 1024 * MIB;
+  /** A tmpfs size= value in MiB, rounded up, as docker reads it (go-units, binary multipliers). */
+  private static Optional<Integer> tmpfsMib(String size) {
+    OptionalLong bytes = Sizes.parse(size.strip());
+    if (bytes.isEmpty()) {
+      return Optional.empty();
     }
-    String digits = s.replaceAll("[^0-9]", "");
-    if (digits.isEmpty() || digits.length() > 12) {
-      return 64;
-    }
-    long bytes = Long.parseLong(digits) * mult;
-    return (int) Math.max(1, (bytes + MIB - 1) / MIB);
+    return Optional.of((int) Math.min(Integer.MAX_VALUE, Math.max(1, (bytes.getAsLong() + MIB - 1) / MIB)));
   }
 }

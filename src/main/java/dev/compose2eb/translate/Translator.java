@@ -86,7 +86,7 @@ public final class Translator {
               + " instance is the durable choice; point the app at it through an environment"
               + " variable"));
       ContainerDefinition.Builder c = ContainerDefinition.builder(container, image);
-      c.essential(xeb.essential().orElse(st.essentialByDefault(s, completionTargets)));
+      c.essential(xeb.essential().orElseGet(() -> st.essentialByDefault(s, completionTargets)));
       if (xeb.essential().orElse(false) && completionTargets.contains(s.name())) {
         diags.warning(s.extensions().get("x-eb").location(), "services." + s.name() + ".x-eb.essential",
             "\"" + s.name() + "\" is essential, but other services wait for it to complete"
@@ -259,7 +259,10 @@ public final class Translator {
       }
     }
     for (var v : s.volumes()) {
-      List<String> opts = v.options().stream().filter(o -> !o.equals("ro") && !o.equals("rw")).toList();
+      // create_host_path is what compose's short syntax implies, not a user choice; on EB a project
+      // path must exist anyway (it goes into the bundle)
+      List<String> opts = v.options().stream()
+          .filter(o -> !o.equals("ro") && !o.equals("rw") && !o.equals("create_host_path")).toList();
       if (!opts.isEmpty()) {
         diags.warning(v.location(), path + ".volumes", "mount options " + String.join(",", opts)
                 + " of " + v.target() + " ignored: ECS mount points have only readOnly",

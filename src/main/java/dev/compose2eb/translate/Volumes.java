@@ -114,7 +114,8 @@ final class Volumes {
     } else if (written.startsWith(".")) {
       diags.error(at, path, "bind source \"" + written + "\" is outside the project directory"
               + " and cannot go into the bundle",
-          "move the files into the project directory " + project.workingDir());
+          "move the files into the project directory and mount them from there, e.g. ./"
+              + lastName(written));
       return java.util.Optional.empty();
     } else if (isWellKnown(source)) {
       hostPath = source;
@@ -158,6 +159,12 @@ final class Volumes {
               + " volume");
     }
     return name;
+  }
+
+  /** The last name of a relative path, for an example in a hint ({@code ../shared} → {@code shared}). */
+  private static String lastName(String written) {
+    Path name = Path.of(written).normalize().getFileName();
+    return name == null || name.toString().equals("..") ? "config" : name.toString();
   }
 
   private static boolean isWellKnown(String source) {

@@ -9,12 +9,13 @@ import java.util.regex.Pattern;
  * {@code b}, {@code k}, {@code m}, {@code g}, {@code t} or {@code p} suffix (binary multipliers),
  * optionally followed by {@code b} or {@code ib}, case-insensitive, fractions truncated.
  */
-final class Sizes {
+public final class Sizes {
   private static final Pattern NUMBER = Pattern.compile("(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
 
   private Sizes() {}
 
-  static OptionalLong parse(String text) {
+  /** Bytes of a size string ({@code 64m}, {@code 1.5g}, {@code 512MiB}); empty when it is not one. */
+  public static OptionalLong parse(String text) {
     int sep = lastIndexOfNumberChar(text);
     if (sep < 0) {
       return OptionalLong.empty();
