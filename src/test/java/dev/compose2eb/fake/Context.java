@@ -11,6 +11,9 @@ final class Context {
   private long requests;
   private String requestId = "";
 
+  /** Called once with the bucket name when CreateStorageLocation first creates it. */
+  volatile java.util.function.Consumer<String> storageCreated = bucket -> {};
+
   Context(String region) {
     this.region = region;
   }

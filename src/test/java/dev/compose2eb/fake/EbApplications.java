@@ -104,6 +104,7 @@ final class EbApplications {
     if (!storageCreated) {
       storageCreated = true;
       ctx.changed();
+      ctx.storageCreated.accept(bucket());
     }
     x.text("S3Bucket", bucket());
   }

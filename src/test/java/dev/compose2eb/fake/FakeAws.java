@@ -140,6 +140,15 @@ public final class FakeAws implements AutoCloseable {
     return env;
   }
 
+  /**
+   * Runs when CreateStorageLocation first creates EB's bucket, so that a test can create it in the
+   * real S3 server too, as EB does.
+   */
+  public FakeAws onStorageLocationCreated(java.util.function.Consumer<String> hook) {
+    ctx.storageCreated = hook;
+    return this;
+  }
+
   /** Where S3 really is (e.g. an in-process s3proxy); the fake itself answers S3 with NotImplemented. */
   public FakeAws s3Endpoint(URI endpoint) {
     synchronized (lock) {

@@ -1,0 +1,144 @@
+package dev.compose2eb.deploy;
+
+import dev.compose2eb.bundle.Bundle;
+import dev.compose2eb.bundle.BundleBuilder;
+import dev.compose2eb.bundle.BundleRequest;
+import dev.compose2eb.compose.load.ComposeLoader;
+import dev.compose2eb.compose.load.LoadRequest;
+import dev.compose2eb.compose.model.Project;
+import dev.compose2eb.fake.FakeAws;
+import dev.compose2eb.fake.Sdk;
+import dev.compose2eb.translate.LocalProjectFiles;
+import dev.compose2eb.translate.TranslateOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.gaul.s3proxy.AuthenticationType;
+import org.gaul.s3proxy.S3Proxy;
+import org.jclouds.ContextBuilder;
+import org.jclouds.blobstore.BlobStoreContext;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+
+/**
+ * Everything a deploy talks to, on loopback: the stateful fake of EB, ECR, IAM and STS, and a real
+ * S3 server (s3proxy, in-process) holding EB's storage bucket. SDK retries back off immediately so
+ * that fault tests stay fast; the retry counts are the SDK's standard ones.
+ */
+final class DeployWorld implements AutoCloseable {
+  final FakeAws fake;
+  final S3Proxy s3proxy;
+  final BlobStoreContext store;
+  final Sdk.Clients sdk;
+  final Clients clients;
+  final Path project;
+  final List<String> lines = new ArrayList<>();
+  final List<String> published = new ArrayList<>();
+
+  DeployWorld(Path tmp) throws Exception {
+    fake = FakeAws.start();
+    store = ContextBuilder.newBuilder("transient")
+        .credentials(fake.accessKeyId(), fake.secretAccessKey()).build(BlobStoreContext.class);
+    s3proxy = S3Proxy.builder().blobStore(store.getBlobStore())
+        .endpoint(URI.create("http://127.0.0.1:0"))
+        .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, fake.accessKeyId(), fake.secretAccessKey())
+        .build();
+    s3proxy.start();
+    while (!s3proxy.getState().equals("STARTED")) {
+      Thread.sleep(10);
+    }
+    fake.s3Endpoint(URI.create("http://127.0.0.1:" + s3proxy.getPort()));
+    fake.pollsToComplete(2);
+    fake.pollsToProcess(1);
+    sdk = Sdk.clients(fake, o -> o.retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+        .backoffStrategy(BackoffStrategy.retryImmediately())
+        .throttlingBackoffStrategy(BackoffStrategy.retryImmediately())
+        .circuitBreakerEnabled(false).maxAttempts(3).build()));
+    // EB creates its bucket in S3 when it creates the storage location
+    fake.onStorageLocationCreated(bucket -> sdk.s3().createBucket(b -> b.bucket(bucket)));
+    clients = new Clients(sdk.eb(), sdk.s3(), sdk.ecr(), sdk.iam(), sdk.sts(), fake.region());
+    project = tmp.resolve("shop");
+    write("compose.yaml", """
+        services:
+          web:
+            build: ./web
+            ports: ["80:8080"]
+            environment:
+              API_URL: http://api:5000
+            mem_limit: 256m
+          api:
+            image: example/api:1.0
+            environment:
+              MODE: production
+            mem_limit: 128m
+        """);
+    write("web/Dockerfile", "FROM scratch\n");
+  }
+
+  void write(String name, String text) {
+    try {
+      Path p = project.resolve(name);
+      Files.createDirectories(p.getParent());
+      Files.writeString(p, text);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static DeployRequest request() {
+    return new DeployRequest("shop", "shop-prod", Optional.empty(), Map.of("GREETING", "hello"),
+        true, true, Optional.of("t3.small"), Optional.empty(), Duration.ofSeconds(20),
+        Duration.ofMillis(5), false, false, false);
+  }
+
+  DeployOutcome deploy(DeployRequest request) {
+    Project p = ComposeLoader.load(LoadRequest.inDirectory(project, Map.of())).project();
+    ImagePublisher images = new ImagePublisher() {
+      @Override
+      public String publish(String service, String target, RegistryLogin login, DeployListener l) {
+        published.add(service + " -> " + target);
+        return "sha256:" + "ab".repeat(32);
+      }
+    };
+    SourceBundler bundler = (json, paths) -> {
+      try {
+        Path out = Files.createTempFile("bundle", ".zip");
+        Bundle b = BundleBuilder.build(new BundleRequest(project, json, paths, BundleBuilder.EB_MAX_BYTES, out));
+        return new SourceBundler.Built(b.file(), b.sha256Hex(), b.size(),
+            BundleBuilder.versionLabel(project, b.sha256Hex()));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    };
+    DeployListener listener = new DeployListener() {
+      @Override
+      public void step(String step, String action, String detail) {
+        lines.add(step + " " + action + " " + detail);
+      }
+
+      @Override
+      public void event(Instant at, String severity, String message) {
+        lines.add("event " + severity + " " + message);
+      }
+    };
+    return new Deployer(p, TranslateOptions.defaults(), new LocalProjectFiles(project), images,
+        bundler, clients, listener, Clock.systemUTC(), request).run();
+  }
+
+  @Override
+  public void close() throws Exception {
+    sdk.close();
+    s3proxy.stop();
+    store.close();
+    fake.close();
+  }
+}
