@@ -16,6 +16,8 @@ import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.SdkClient;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -96,8 +98,13 @@ public final class AwsClients implements AutoCloseable {
   public synchronized S3Client s3() {
     if (s3 == null) {
       var builder = build(S3Client.builder(), "S3");
-      // Local S3 servers (s3proxy, MinIO, LocalStack) answer on one host: no bucket subdomains.
-      builder.forcePathStyle(endpoints.override("S3").isPresent());
+      if (endpoints.override("S3").isPresent()) {
+        // S3-compatible servers (s3proxy, MinIO, LocalStack) answer on one host, and many do not
+        // accept the aws-chunked uploads with trailing CRC checksums the SDK sends by default.
+        builder.forcePathStyle(true)
+            .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+            .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
+      }
       s3 = builder.build();
     }
     return s3;
