@@ -178,7 +178,7 @@ class ServiceTranslatorTest {
       "AUTHOR, false", "PORT, false",
   })
   void secretLookingNames(String name, boolean secret) {
-    assertThat(ServiceTranslator.looksSecret(name)).isEqualTo(secret);
+    assertThat(SecretNames.looksSecret(name)).isEqualTo(secret);
   }
 
   private List<Tmpfs> tmpfs(String... entries) {
