@@ -1,8 +1,12 @@
 package dev.compose2eb.deploy;
 
+import dev.compose2eb.aws.AwsFailure;
 import dev.compose2eb.compose.model.Project;
 import dev.compose2eb.compose.model.Service;
 import dev.compose2eb.diag.InvalidInputException;
+import dev.compose2eb.push.EcrRegistry;
+import dev.compose2eb.push.RegistryCredentials;
+import software.amazon.awssdk.core.exception.SdkException;
 import dev.compose2eb.dockerrun.ContainerDefinition;
 import dev.compose2eb.dockerrun.Dockerrun;
 import dev.compose2eb.dockerrun.DockerrunWriter;
@@ -13,16 +17,10 @@ import dev.compose2eb.translate.Translator;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.services.ecr.model.AuthorizationData;
-import software.amazon.awssdk.services.ecr.model.CreateRepositoryRequest;
-import software.amazon.awssdk.services.ecr.model.DescribeRepositoriesRequest;
-import software.amazon.awssdk.services.ecr.model.ImageTagMutability;
-import software.amazon.awssdk.services.ecr.model.RepositoryNotFoundException;
 import software.amazon.awssdk.services.elasticbeanstalk.model.ApplicationVersionDescription;
 import software.amazon.awssdk.services.elasticbeanstalk.model.ConfigurationOptionSetting;
 import software.amazon.awssdk.services.elasticbeanstalk.model.EnvironmentDescription;
@@ -60,14 +58,32 @@ public final class Deployer {
     this.waiter = Waiter.every(request.pollInterval(), clock);
   }
 
+  /** What the deploy is doing, for the message when a call fails. */
+  private String doing = "start the deploy";
+
+  /**
+   * Runs the deploy.
+   *
+   * @throws AwsFailure when a call fails after the SDK's retries, or a step cannot go on
+   * @throws InvalidInputException when the project cannot be translated
+   */
   public DeployOutcome run() {
+    try {
+      return steps();
+    } catch (SdkException e) {
+      throw AwsFailure.of(doing, e);
+    }
+  }
+
+  private DeployOutcome steps() {
     Instant start = clock.instant();
     Instant deadline = start.plus(req.timeout());
 
+    doing = "identify the caller (STS GetCallerIdentity)";
     String account = clients.sts().getCallerIdentity().account();
     listener.step("identity", "reuse", "account " + account + ", region " + clients.region());
 
-    RegistryLogin login = registryLogin();
+    RegistryCredentials login = registryLogin();
     Map<String, String> pinned = publishImages(login);
 
     Translation t = Translator.translate(project, new TranslateOptions(
@@ -92,6 +108,7 @@ public final class Deployer {
     wanted.putAll(req.variables());
     Environments envs = new Environments(clients, waiter);
     EventStream events = new EventStream(clients, req.application(), req.environment(), start, listener);
+    doing = "deploy version " + label + " to environment " + req.environment();
     Optional<EnvironmentDescription> existing = envs.find(req.application(), req.environment());
     if (existing.isEmpty()) {
       return createEnvironment(envs, events, label, wanted, deadline);
@@ -101,13 +118,9 @@ public final class Deployer {
 
   // --- images ------------------------------------------------------------------------------------
 
-  private RegistryLogin registryLogin() {
-    AuthorizationData data = clients.ecr().getAuthorizationToken().authorizationData().get(0);
-    String decoded = new String(Base64.getDecoder().decode(data.authorizationToken()),
-        java.nio.charset.StandardCharsets.UTF_8);
-    int colon = decoded.indexOf(':');
-    String host = data.proxyEndpoint().replaceFirst("^https?://", "").replaceAll("/+$", "");
-    return new RegistryLogin(host, decoded.substring(0, colon), decoded.substring(colon + 1));
+  private RegistryCredentials registryLogin() {
+    doing = "get ECR registry credentials";
+    return EcrRegistry.registryCredentials(clients.ecr());
   }
 
   private String imageTag() {
@@ -116,7 +129,7 @@ public final class Deployer {
   }
 
   /** Pushes every image built from source (and, when asked, the public ones); returns service -> pinned image. */
-  private Map<String, String> publishImages(RegistryLogin login) {
+  private Map<String, String> publishImages(RegistryCredentials login) {
     Map<String, String> pinned = new LinkedHashMap<>();
     for (Service s : project.services()) {
       boolean mirror = req.mirrorImages() && s.build().isEmpty() && s.image().isPresent()
@@ -154,20 +167,14 @@ public final class Deployer {
   }
 
   private void ensureRepository(String repo) {
-    try {
-      clients.ecr().describeRepositories(DescribeRepositoriesRequest.builder()
-          .repositoryNames(repo).build());
+    doing = "look up the ECR repository " + repo;
+    if (EcrRegistry.describeRepository(clients.ecr(), repo).isPresent()) {
       listener.step("ecr", "reuse", "repository " + repo);
-    } catch (RepositoryNotFoundException e) {
-      listener.step("ecr", "create", "repository " + repo);
-      if (!req.dryRun()) {
-        try {
-          clients.ecr().createRepository(CreateRepositoryRequest.builder().repositoryName(repo)
-              .imageTagMutability(ImageTagMutability.MUTABLE).build());
-        } catch (software.amazon.awssdk.services.ecr.model.RepositoryAlreadyExistsException raced) {
-          // created meanwhile by another deploy: that is what we wanted
-        }
-      }
+      return;
+    }
+    listener.step("ecr", "create", "repository " + repo);
+    if (!req.dryRun()) {
+      EcrRegistry.ensureRepository(clients.ecr(), repo);
     }
   }
 
@@ -191,12 +198,13 @@ public final class Deployer {
 
   private static void checkLabel(String label) {
     if (label.isEmpty() || label.length() > 100 || label.contains("/")) {
-      throw new DeployFailure("use version label \"" + label + "\"",
-          "EB labels are 1 to 100 characters without /", "pass another --version-label");
+      throw new AwsFailure("use version label \"" + label + "\"",
+          "EB labels are 1 to 100 characters without /", "pass another --version-label", null);
     }
   }
 
   private void uploadBundle(String bucket, String key, SourceBundler.Built bundle, String label) {
+    doing = "upload the source bundle to s3://" + bucket + "/" + key;
     Storage storage = new Storage(clients);
     if (!storage.bucketExists(bucket)) {
       listener.step("storage", "create", "EB storage bucket " + bucket);
@@ -211,9 +219,9 @@ public final class Deployer {
       return;
     }
     if (existing.isPresent()) {
-      throw new DeployFailure("upload the bundle for version " + label,
+      throw new AwsFailure("upload the bundle for version " + label,
           "s3://" + bucket + "/" + key + " already holds a different bundle under that label",
-          "pass another --version-label; labels name one bundle for good");
+          "pass another --version-label; labels name one bundle for good", null);
     }
     listener.step("bundle", "upload", "s3://" + bucket + "/" + key + " (" + bundle.size() + " bytes)");
     if (!req.dryRun()) {
@@ -223,6 +231,7 @@ public final class Deployer {
 
   private void ensureVersion(Versions versions, String bucket, String key, SourceBundler.Built bundle,
       String label, Instant deadline) {
+    doing = "create or reuse application version " + label + " of " + req.application();
     if (!versions.applicationExists(req.application())) {
       listener.step("application", "create", req.application());
       if (!req.dryRun()) {
@@ -238,9 +247,9 @@ public final class Deployer {
           && key.equals(v.get().sourceBundle().s3Key())
           && Versions.description(bundle.sha256()).equals(v.get().description());
       if (!same) {
-        throw new DeployFailure("create application version " + label,
+        throw new AwsFailure("create application version " + label,
             "version " + label + " already exists with a different bundle",
-            "pass another --version-label");
+            "pass another --version-label", null);
       }
       listener.step("version", "reuse", label);
     } else {
@@ -259,9 +268,9 @@ public final class Deployer {
   private DeployOutcome createEnvironment(Environments envs, EventStream events, String label,
       Map<String, String> wanted, Instant deadline) {
     if (!req.create()) {
-      throw new DeployFailure("deploy to environment " + req.environment(),
+      throw new AwsFailure("deploy to environment " + req.environment(),
           "it does not exist in application " + req.application(),
-          "pass --create to create it, or name an existing environment");
+          "pass --create to create it, or name an existing environment", null);
     }
     Variables.check(Map.of(), wanted);
     new Roles(clients, listener).ensure(req.createRoles(), req.dryRun());
@@ -371,6 +380,7 @@ public final class Deployer {
                   + " `aws elasticbeanstalk describe-events --environment-name " + req.environment() + "`");
         }
         if (label.equals(env.get().versionLabel())) {
+          events.poll(); // the closing events arrive with the move to Ready
           return settleHealth(envs, events, env.get(), label, deadline);
         }
       }

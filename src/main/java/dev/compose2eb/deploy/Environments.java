@@ -1,5 +1,6 @@
 package dev.compose2eb.deploy;
 
+import dev.compose2eb.aws.AwsFailure;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -73,8 +74,8 @@ final class Environments {
         .filter(p -> p.platformStatusAsString() == null || "Ready".equals(p.platformStatusAsString()))
         .max(Comparator.comparing(p -> versionKey(p.platformVersion())))
         .map(PlatformSummary::platformArn)
-        .orElseThrow(() -> new DeployFailure("find the newest \"" + PLATFORM_BRANCH + "\" platform",
-            "ListPlatformVersions returned none", "pass --platform-arn"));
+        .orElseThrow(() -> new AwsFailure("find the newest \"" + PLATFORM_BRANCH + "\" platform",
+            "ListPlatformVersions returned none", "pass --platform-arn", null));
   }
 
   /** "4.10.2" sorts after "4.9.11". */
@@ -112,8 +113,8 @@ final class Environments {
       Optional<EnvironmentDescription> env = find(application, environment);
       events.poll();
       if (env.isEmpty()) {
-        throw new DeployFailure("wait for environment " + environment, "it no longer exists",
-            "run the deploy again with --create");
+        throw new AwsFailure("wait for environment " + environment, "it no longer exists",
+            "run the deploy again with --create", null);
       }
       if (env.get().status() == EnvironmentStatus.READY) {
         return env;

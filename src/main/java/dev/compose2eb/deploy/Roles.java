@@ -1,5 +1,6 @@
 package dev.compose2eb.deploy;
 
+import dev.compose2eb.aws.AwsFailure;
 import java.util.List;
 import software.amazon.awssdk.services.iam.model.AddRoleToInstanceProfileRequest;
 import software.amazon.awssdk.services.iam.model.AttachRolePolicyRequest;
@@ -55,8 +56,8 @@ final class Roles {
     boolean exists = roleExists(role);
     if (!exists) {
       if (!create) {
-        throw new DeployFailure("use IAM role " + role, "it does not exist",
-            "pass --create-roles to create EB's default roles, or create them in the IAM console");
+        throw new AwsFailure("use IAM role " + role, "it does not exist",
+            "pass --create-roles to create EB's default roles, or create them in the IAM console", null);
       }
       listener.step("iam", "create", "role " + role);
       if (!dryRun) {
@@ -100,8 +101,8 @@ final class Roles {
           .instanceProfileName(INSTANCE_ROLE).build()).instanceProfile();
     } catch (NoSuchEntityException e) {
       if (!create) {
-        throw new DeployFailure("use instance profile " + INSTANCE_ROLE, "it does not exist",
-            "pass --create-roles to create it");
+        throw new AwsFailure("use instance profile " + INSTANCE_ROLE, "it does not exist",
+            "pass --create-roles to create it", null);
       }
       listener.step("iam", "create", "instance profile " + INSTANCE_ROLE);
       if (!dryRun) {

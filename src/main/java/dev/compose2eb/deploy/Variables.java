@@ -1,5 +1,6 @@
 package dev.compose2eb.deploy;
 
+import dev.compose2eb.aws.AwsFailure;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,13 +54,13 @@ final class Variables {
   static void check(Map<String, String> current, Map<String, String> wanted) {
     for (Map.Entry<String, String> e : wanted.entrySet()) {
       if (!KEY.matcher(e.getKey()).matches() || e.getKey().length() > 128) {
-        throw new DeployFailure("set environment property " + e.getKey(),
-            "EB allows only letters, digits and _ . : / + \\ - @ in names (at most 128)", "rename it");
+        throw new AwsFailure("set environment property " + e.getKey(),
+            "EB allows only letters, digits and _ . : / + \\ - @ in names (at most 128)", "rename it", null);
       }
       if (e.getValue().isEmpty()) {
-        throw new DeployFailure("set environment property " + e.getKey(),
+        throw new AwsFailure("set environment property " + e.getKey(),
             "an empty value removes a property in Elastic Beanstalk",
-            "give it a value, or remove it with `compose2eb env unset " + e.getKey() + "`");
+            "give it a value, or remove it with `compose2eb env unset " + e.getKey() + "`", null);
       }
     }
     Map<String, String> after = new TreeMap<>(current);
@@ -69,10 +70,10 @@ final class Variables {
       total += (e.getKey() + "=" + e.getValue()).getBytes(StandardCharsets.UTF_8).length;
     }
     if (total > LIMIT_BYTES) {
-      throw new DeployFailure("set " + wanted.size() + " environment properties",
+      throw new AwsFailure("set " + wanted.size() + " environment properties",
           "all properties together would take " + total + " bytes as key=value, over EB's limit of "
               + LIMIT_BYTES,
-          "keep large values in SSM Parameter Store or Secrets Manager and read them at start-up");
+          "keep large values in SSM Parameter Store or Secrets Manager and read them at start-up", null);
     }
   }
 }

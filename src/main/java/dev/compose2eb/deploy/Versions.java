@@ -1,5 +1,6 @@
 package dev.compose2eb.deploy;
 
+import dev.compose2eb.aws.AwsFailure;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -61,13 +62,13 @@ final class Versions {
         return;
       }
       if (status == ApplicationVersionStatus.FAILED) {
-        throw new DeployFailure("process application version " + label,
+        throw new AwsFailure("process application version " + label,
             "Elastic Beanstalk marked it FAILED (the bundle or its Dockerrun.aws.json was rejected)",
-            "run `compose2eb validate` on the Dockerrun file, and see the application's events in the console");
+            "run `compose2eb validate` on the Dockerrun file, and see the application's events in the console", null);
       }
       if (!waiter.pause(deadline)) {
-        throw new DeployFailure("process application version " + label,
-            "it was still " + status + " when the timeout ran out", "run the deploy again; it reuses the version");
+        throw new AwsFailure("process application version " + label,
+            "it was still " + status + " when the timeout ran out", "run the deploy again; it reuses the version", null);
       }
     }
   }

@@ -104,7 +104,7 @@ final class DeployWorld implements AutoCloseable {
     Project p = ComposeLoader.load(LoadRequest.inDirectory(project, Map.of())).project();
     ImagePublisher images = new ImagePublisher() {
       @Override
-      public String publish(String service, String target, RegistryLogin login, DeployListener l) {
+      public String publish(String service, String target, dev.compose2eb.push.RegistryCredentials login, DeployListener l) {
         published.add(service + " -> " + target);
         return "sha256:" + "ab".repeat(32);
       }
