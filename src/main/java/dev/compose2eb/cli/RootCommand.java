@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
       DiffCommand.class,
       GraphCommand.class,
       BundleCommand.class,
+      DeployCommand.class,
     })
 final class RootCommand implements Runnable {
   @Spec CommandSpec spec;

@@ -20,15 +20,15 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
  * one uncompressed {@code layer.tar} per layer) without Docker. Each layer holds one file of seeded
  * random bytes, so layers are incompressible and the same seed gives the same bytes.
  */
-final class DockerSaveArchive {
+public final class DockerSaveArchive {
   private static final int CHUNK = 1 << 16;
 
   /** What was written: the archive and the layers' diff ids (sha256 of each uncompressed tar). */
-  record Written(Path archive, List<String> diffIds) {}
+  public record Written(Path archive, List<String> diffIds) {}
 
   private DockerSaveArchive() {}
 
-  static Written write(Path archive, String repoTag, long[] layerSizes, long seed) throws IOException {
+  public static Written write(Path archive, String repoTag, long[] layerSizes, long seed) throws IOException {
     Path work = Files.createTempDirectory(archive.toAbsolutePath().getParent(), ".layers");
     try {
       List<String> diffIds = new ArrayList<>();

@@ -1,0 +1,36 @@
+package dev.compose2eb.cli;
+
+import dev.compose2eb.aws.AwsClients;
+import dev.compose2eb.aws.AwsSettings;
+import dev.compose2eb.deploy.Clients;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/**
+ * Where AWS is: region and credentials come from the SDK's default chains; these options only pick
+ * among them. {@code AWS_ENDPOINT_URL} (and {@code AWS_ENDPOINT_URL_<SERVICE>}) are honoured as the
+ * AWS CLI does. {@code --profile} selects compose profiles in this tool, so the AWS profile is
+ * {@code --aws-profile} (or {@code AWS_PROFILE}).
+ */
+final class AwsOptions {
+  @Option(names = "--region", paramLabel = "REGION",
+      description = "AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, the profile's region, x-eb.region)")
+  String region;
+
+  @Option(names = "--aws-profile", paramLabel = "NAME",
+      description = "Named AWS profile for credentials and region (default: AWS_PROFILE)")
+  String profile;
+
+  AwsClients open(Console console, Optional<String> fallbackRegion) {
+    // flag > environment > x-eb: the compose file's region only when the environment names none
+    boolean envRegion = console.env.containsKey("AWS_REGION") || console.env.containsKey("AWS_DEFAULT_REGION");
+    Optional<String> chosen = Optional.ofNullable(region)
+        .or(() -> envRegion ? Optional.empty() : fallbackRegion);
+    return AwsClients.create(new AwsSettings(chosen, Optional.ofNullable(profile), console.env));
+  }
+
+  static Clients clients(AwsClients aws) {
+    return new Clients(aws.elasticBeanstalk(), aws.s3(), aws.ecr(), aws.iam(), aws.sts(),
+        aws.region().id());
+  }
+}

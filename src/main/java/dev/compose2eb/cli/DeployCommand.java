@@ -1,0 +1,228 @@
+package dev.compose2eb.cli;
+
+import dev.compose2eb.aws.AwsClients;
+import dev.compose2eb.compose.load.LoadResult;
+import dev.compose2eb.deploy.DeployOutcome;
+import dev.compose2eb.deploy.DeployRequest;
+import dev.compose2eb.deploy.Deployer;
+import dev.compose2eb.deploy.PushingPublisher;
+import dev.compose2eb.deploy.ZipBundler;
+import dev.compose2eb.push.ImagePusher;
+import dev.compose2eb.translate.LocalProjectFiles;
+import dev.compose2eb.translate.TranslateOptions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code compose2eb deploy}: the whole path from compose project to a healthy EB environment. */
+@Command(name = "deploy", mixinStandardHelpOptions = true,
+    description = {"Deploy the compose project to an Elastic Beanstalk environment: push the images"
+        + " built from source to ECR (pinned by digest), upload the source bundle, create or reuse the"
+        + " application version, create or update the environment and its variables, then stream"
+        + " EB's events until the environment is Ready and report its health.",
+        "Every step reads first and writes only what differs: running it again after an interruption"
+            + " converges, and an unchanged project makes no write call. --dry-run prints the plan.",
+        "Exit 0 healthy, 4 deployed but not healthy, 1 failed or timed out."})
+final class DeployCommand implements Callable<Integer> {
+  private final Console console;
+  @Spec CommandSpec spec;
+  @Mixin LoaderOptions loader;
+  @Mixin ConvertCommand.TranslateMixin translate;
+  @Mixin AwsOptions aws;
+  @Mixin DeployOptions options;
+
+  DeployCommand(Console console) {
+    this.console = console;
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    TranslateOptions topts = translate.options(spec);
+    Duration timeout = options.duration(spec, "--timeout", options.timeout);
+    Duration poll = options.duration(spec, "--poll-interval", options.pollInterval);
+    Map<String, Path> archives = options.archives(spec, console.cwd);
+    Map<String, String> flagEnv = options.env(spec);
+    LoadResult loaded = loader.load();
+    console.diagnostics(loaded.diagnostics());
+    XEbSettings xeb = XEbSettings.of(loaded.project());
+    String application = required(options.application, xeb.application(), "--application", "application");
+    String environment = required(options.environment, xeb.environment(), "--environment", "environment");
+    Map<String, String> variables = new LinkedHashMap<>(xeb.env());
+    variables.putAll(flagEnv);
+    DeployRequest request = new DeployRequest(application, environment,
+        Optional.ofNullable(options.versionLabel), variables, options.create, options.createRoles,
+        Optional.ofNullable(options.instanceType).or(xeb::instanceType),
+        Optional.ofNullable(options.platformArn), timeout, poll, options.dryRun,
+        options.rollbackOnFailure, options.mirrorImages);
+    Path dir = loaded.project().workingDir();
+    Path zip = Files.createTempFile("compose2eb-bundle-", ".zip");
+    try (AwsClients clients = aws.open(console, xeb.region())) {
+      ImagePusher pusher = new ImagePusher(cacheDirectory())
+          .withDocker(Optional.empty(), console.env);
+      Deployer deployer = new Deployer(loaded.project(), topts, new LocalProjectFiles(dir),
+          new PushingPublisher(loaded.project(), pusher, archives, translate.registry != null),
+          new ZipBundler(dir, zip), AwsOptions.clients(clients), new DeployConsole(console),
+          Clock.systemUTC(), request);
+      DeployOutcome outcome = deployer.run();
+      return report(outcome);
+    } finally {
+      Files.deleteIfExists(zip);
+    }
+  }
+
+  private int report(DeployOutcome o) {
+    switch (o.status()) {
+      case PLANNED -> {
+        console.err.println("dry run: nothing was changed");
+        return ExitCode.OK.code;
+      }
+      case HEALTHY -> {
+        console.err.println("deployed " + o.versionLabel() + ": health " + o.health().orElse("?"));
+        o.url().ifPresent(console.out::println);
+        return ExitCode.OK.code;
+      }
+      case UNHEALTHY -> {
+        console.err.println("deployed " + o.versionLabel() + " but not healthy: " + o.next());
+        o.url().ifPresent(console.out::println);
+        return ExitCode.DIFFERENT.code;
+      }
+      default -> {
+        console.err.println("error: deploy of " + o.versionLabel() + " " + (o.status()
+            == DeployOutcome.Status.TIMED_OUT ? "timed out" : "failed") + ": " + o.next());
+        return ExitCode.FAILURE.code;
+      }
+    }
+  }
+
+  private String required(String flag, Optional<String> fromFile, String option, String xebKey) {
+    if (flag != null && !flag.isBlank()) {
+      return flag;
+    }
+    return fromFile.orElseThrow(() -> new ParameterException(spec.commandLine(), "missing " + option
+        + " (or x-eb: {" + xebKey + ": ...} in the compose file)"));
+  }
+
+  /** jib's layer cache: under the user's cache directory, never inside the project. */
+  private Path cacheDirectory() {
+    String xdg = console.env.get("XDG_CACHE_HOME");
+    Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg)
+        : Path.of(console.env.getOrDefault("HOME", System.getProperty("java.io.tmpdir")), ".cache");
+    return base.resolve("compose2eb").resolve("layers");
+  }
+
+  /** The deploy-only options. */
+  static final class DeployOptions {
+    @Option(names = "--application", paramLabel = "APP", description = "EB application (default: x-eb.application)")
+    String application;
+
+    @Option(names = "--environment", paramLabel = "ENV", description = "EB environment (default: x-eb.environment)")
+    String environment;
+
+    @Option(names = "--create", description = "Create the environment when it does not exist")
+    boolean create;
+
+    @Option(names = "--create-roles", description = "Create EB's default instance profile and service"
+        + " role when missing (ECR read access is always added to the instance role)")
+    boolean createRoles;
+
+    @Option(names = "--version-label", paramLabel = "LABEL",
+        description = "Version label (default: <git short sha or local>-<first 8 hex of the bundle hash>)")
+    String versionLabel;
+
+    @Option(names = "--env", paramLabel = "KEY=VALUE",
+        description = "Set an environment property; repeatable. Values are never printed")
+    List<String> env = new ArrayList<>();
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "20m",
+        description = "How long to wait for the environment (default: ${DEFAULT-VALUE})")
+    String timeout;
+
+    @Option(names = "--poll-interval", paramLabel = "DURATION", defaultValue = "5s",
+        description = "How often to ask EB for events and status (default: ${DEFAULT-VALUE})")
+    String pollInterval;
+
+    @Option(names = "--dry-run", description = "Print the plan; make no write call")
+    boolean dryRun;
+
+    @Option(names = "--rollback-on-failure",
+        description = "Return the environment to its previous version when the deploy fails or is unhealthy")
+    boolean rollbackOnFailure;
+
+    @Option(names = "--instance-type", paramLabel = "TYPE",
+        description = "Instance type of a new environment (default: x-eb.instance_type, else EB's)")
+    String instanceType;
+
+    @Option(names = "--platform-arn", paramLabel = "ARN",
+        description = "Platform of a new environment (default: the newest ECS on Amazon Linux 2023)")
+    String platformArn;
+
+    @Option(names = "--image-archive", paramLabel = "SERVICE=PATH",
+        description = "Push this `docker save` archive as the service's image; repeatable")
+    List<String> imageArchives = new ArrayList<>();
+
+    @Option(names = "--mirror-images",
+        description = "Also copy public images (postgres, redis ...) into ECR, so EB does not depend on Docker Hub")
+    boolean mirrorImages;
+
+    Duration duration(CommandSpec spec, String option, String text) {
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)(ms|s|m|h)").matcher(text);
+      long ms = 0;
+      int end = 0;
+      while (m.find() && m.start() == end) {
+        long v = Long.parseLong(m.group(1));
+        ms += switch (m.group(2)) {
+          case "ms" -> v;
+          case "s" -> v * 1000;
+          case "m" -> v * 60_000;
+          default -> v * 3_600_000;
+        };
+        end = m.end();
+      }
+      if (end != text.length() || text.isEmpty() || ms <= 0) {
+        throw new ParameterException(spec.commandLine(), "invalid " + option + " \"" + text
+            + "\"; expected a duration like 20m, 90s or 1h30m");
+      }
+      return Duration.ofMillis(ms);
+    }
+
+    Map<String, Path> archives(CommandSpec spec, Path cwd) {
+      Map<String, Path> out = new LinkedHashMap<>();
+      for (String a : imageArchives) {
+        int eq = a.indexOf('=');
+        if (eq <= 0 || eq == a.length() - 1) {
+          throw new ParameterException(spec.commandLine(), "invalid --image-archive \"" + a
+              + "\"; expected SERVICE=PATH, e.g. web=web.tar");
+        }
+        out.put(a.substring(0, eq), cwd.resolve(a.substring(eq + 1)));
+      }
+      return out;
+    }
+
+    Map<String, String> env(CommandSpec spec) {
+      Map<String, String> out = new LinkedHashMap<>();
+      for (String e : env) {
+        int eq = e.indexOf('=');
+        if (eq <= 0) {
+          throw new ParameterException(spec.commandLine(), "invalid --env \"" + e.substring(0,
+              Math.max(0, eq < 0 ? e.length() : eq)) + "...\"; expected KEY=VALUE");
+        }
+        out.put(e.substring(0, eq), e.substring(eq + 1));
+      }
+      return out;
+    }
+  }
+}

@@ -1,0 +1,32 @@
+package dev.compose2eb.deploy;
+
+import dev.compose2eb.bundle.Bundle;
+import dev.compose2eb.bundle.BundleBuilder;
+import dev.compose2eb.bundle.BundleRequest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/** {@link SourceBundler} on {@link BundleBuilder}: the reproducible zip, written to {@code output}. */
+public final class ZipBundler implements SourceBundler {
+  private final Path projectDir;
+  private final Path output;
+
+  public ZipBundler(Path projectDir, Path output) {
+    this.projectDir = projectDir;
+    this.output = output;
+  }
+
+  @Override
+  public Built bundle(String dockerrunJson, List<String> bundlePaths) {
+    try {
+      Bundle b = BundleBuilder.build(new BundleRequest(projectDir, dockerrunJson, bundlePaths,
+          BundleBuilder.EB_MAX_BYTES, output));
+      return new Built(b.file(), b.sha256Hex(), b.size(),
+          BundleBuilder.versionLabel(projectDir, b.sha256Hex()));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the source bundle " + output + ": " + e.getMessage(), e);
+    }
+  }
+}
