@@ -1,0 +1,151 @@
+package dev.compose2eb.push;
+
+import com.google.cloud.tools.jib.api.CacheDirectoryCreationException;
+import com.google.cloud.tools.jib.api.Containerizer;
+import com.google.cloud.tools.jib.api.DockerDaemonImage;
+import com.google.cloud.tools.jib.api.ImageReference;
+import com.google.cloud.tools.jib.api.InvalidImageReferenceException;
+import com.google.cloud.tools.jib.api.Jib;
+import com.google.cloud.tools.jib.api.JibContainer;
+import com.google.cloud.tools.jib.api.JibContainerBuilder;
+import com.google.cloud.tools.jib.api.RegistryException;
+import com.google.cloud.tools.jib.api.RegistryImage;
+import com.google.cloud.tools.jib.api.TarImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
+
+/**
+ * Pushes one image to a registry without {@code docker push}, with jib-core: from the local Docker
+ * engine, from a {@code docker save} archive, or from another registry (mirroring). Blobs the target
+ * already has are not sent again. The image's layers and configuration are kept; jib rewrites the
+ * manifest, so the digest is the one returned here, not the source's.
+ *
+ * <p>Plain-HTTP and self-signed registries are accepted only on the loopback interface (tests, local
+ * registries); anything else must present a valid certificate. The library never prints: progress goes
+ * to the caller's consumer and failures are {@link PushFailure}s with one-line messages.
+ */
+public final class ImagePusher {
+  private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "localhost", "[::1]", "::1");
+
+  private final Path cacheDirectory;
+  private final Optional<Path> dockerExecutable;
+  private final Map<String, String> dockerEnvironment;
+
+  /**
+   * @param cacheDirectory where jib keeps compressed layers between runs (keyed by digest, so a
+   *     second push of an unchanged archive skips compression too)
+   */
+  public ImagePusher(Path cacheDirectory) {
+    this(cacheDirectory, Optional.empty(), Map.of());
+  }
+
+  private ImagePusher(Path cacheDirectory, Optional<Path> dockerExecutable,
+      Map<String, String> dockerEnvironment) {
+    this.cacheDirectory = cacheDirectory;
+    this.dockerExecutable = dockerExecutable;
+    this.dockerEnvironment = Map.copyOf(dockerEnvironment);
+  }
+
+  /** The same pusher reading Docker images with this {@code docker} command and extra environment. */
+  public ImagePusher withDocker(Optional<Path> executable, Map<String, String> environment) {
+    return new ImagePusher(cacheDirectory, executable, environment);
+  }
+
+  /**
+   * Pushes {@code source} to {@code target} ({@code <registry>/<repository>:<tag>}).
+   *
+   * @param credentials basic credentials for the target registry
+   * @param progress receives byte counts, from jib's threads, one call at a time
+   * @return the digest of the manifest the registry stored, and what was uploaded
+   * @throws PushFailure with a one-line message when anything fails
+   */
+  public PushResult push(ImageSource source, String target, RegistryCredentials credentials,
+      Consumer<PushProgress> progress) {
+    String action = "push " + source.describe() + " to " + target;
+    ImageReference targetRef = reference(target, action, "the target");
+    if (!credentials.registry().equals(targetRef.getRegistry())) {
+      throw new PushFailure(action, "the credentials are for " + credentials.registry()
+          + ", not for " + targetRef.getRegistry(), "use the target registry's credentials", null);
+    }
+    JibContainerBuilder from = from(source, action);
+    boolean insecure = loopback(targetRef.getRegistry())
+        && (!(source instanceof ImageSource.Registry r)
+            || loopback(reference(r.image(), action, "the source").getRegistry()));
+    JibProgress tracker = new JibProgress(target, progress);
+    try {
+      Containerizer to = Containerizer.to(RegistryImage.named(targetRef)
+              .addCredential(credentials.username(), credentials.password()))
+          .setBaseImageLayersCache(cacheDirectory.resolve("layers"))
+          .setApplicationLayersCache(cacheDirectory.resolve("application"))
+          .setAllowInsecureRegistries(insecure)
+          .setToolName("compose2eb")
+          .addEventHandler(tracker);
+      JibContainer pushed = from.containerize(to);
+      return tracker.result(pushed.getDigest().toString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new PushFailure(action, "it was interrupted", "run it again", e);
+    } catch (RegistryException | IOException | CacheDirectoryCreationException
+        | ExecutionException | RuntimeException e) {
+      throw PushErrors.of(action, source, targetRef.getRegistry(), cacheDirectory, e);
+    }
+  }
+
+  private JibContainerBuilder from(ImageSource source, String action) {
+    if (source instanceof ImageSource.Archive a) {
+      checkArchive(a.path(), action);
+      return Jib.from(TarImage.at(a.path()));
+    }
+    if (source instanceof ImageSource.DockerDaemon d) {
+      DockerDaemonImage image = DockerDaemonImage.named(reference(d.image(), action, "the source"))
+          .setDockerEnvironment(dockerEnvironment);
+      dockerExecutable.ifPresent(image::setDockerExecutable);
+      return Jib.from(image);
+    }
+    ImageSource.Registry r = (ImageSource.Registry) source;
+    RegistryImage image = RegistryImage.named(reference(r.image(), action, "the source"));
+    r.credentials().ifPresent(c -> image.addCredential(c.username(), c.password()));
+    return Jib.from(image);
+  }
+
+  /** Fails early and clearly on a missing file or one that is not a {@code docker save} archive. */
+  private static void checkArchive(Path archive, String action) {
+    if (!Files.isRegularFile(archive)) {
+      throw new PushFailure(action, archive + " does not exist or is not a file",
+          "create it with `docker save -o " + archive + " IMAGE` or fix the path", null);
+    }
+    try {
+      if (ArchiveCheck.hasDockerManifest(archive)) {
+        return;
+      }
+    } catch (IOException e) {
+      throw new PushFailure(action, archive + " is not a readable tar archive ("
+          + PushErrors.oneLine(e.getMessage()) + ")", "create it with `docker save -o " + archive
+          + " IMAGE`", e);
+    }
+    throw new PushFailure(action, archive + " has no manifest.json, so it is not a `docker save`"
+        + " archive", "create it with `docker save -o " + archive + " IMAGE`", null);
+  }
+
+  private static ImageReference reference(String image, String action, String which) {
+    try {
+      return ImageReference.parse(image);
+    } catch (InvalidImageReferenceException e) {
+      throw new PushFailure(action, which + " \"" + image + "\" is not a valid image reference",
+          "use the form registry/repository:tag", e);
+    }
+  }
+
+  static boolean loopback(String registry) {
+    String host = registry.startsWith("[")
+        ? registry.substring(0, registry.indexOf(']') + 1)
+        : registry.replaceFirst(":\\d+$", "");
+    return LOOPBACK.contains(host);
+  }
+}
