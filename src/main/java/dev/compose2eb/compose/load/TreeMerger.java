@@ -42,8 +42,8 @@ final class TreeMerger {
       rule("services.*.extra_hosts", this::mergeExtraHosts),
       rule("services.*.build.extra_hosts", this::mergeExtraHosts),
       rule("services.*.logging", this::mergeLogging),
-      rule("services.*.ulimits.*", (b, o) -> o instanceof MapNode && b instanceof MapNode
-          ? mergeMappings((MapNode) b, (MapNode) o, "") : o),
+      // compose-go's mergeUlimit merges the override with itself: each limit is replaced whole
+      rule("services.*.ulimits.*", (b, o) -> o),
       toSequence("services.*.environment"),
       toSequence("services.*.labels"),
       toSequence("services.*.annotations"),
