@@ -127,7 +127,7 @@ final class TreeMerger {
         continue;
       }
       Node existing = base.get(key);
-      if (existing == null || key.startsWith("x-") && path.isEmpty()) {
+      if (existing == null) {
         out.put(key, keyAt, value.withTag(value.tag() == MergeTag.OVERRIDE ? MergeTag.NONE : value.tag()));
       } else {
         out.put(key, keyAt, mergeAt(existing, value, path.isEmpty() ? key : path + "." + key));
