@@ -289,14 +289,33 @@ final class TreeMerger {
     return m;
   }
 
+  /**
+   * compose-go compares ports in canonical form, {@code host_ip:published:target/protocol}, so a
+   * short {@code "80:80"} and a long {@code {target: 80, published: "80"}} are one mapping. Ranges
+   * and IPv6 short forms are compared as written.
+   */
   private static String portKey(Node n) {
     if (n instanceof MapNode m) {
-      return (m.get("host_ip") == null ? "0.0.0.0" : text(m.get("host_ip"))) + ":"
-          + (m.get("published") == null ? "" : text(m.get("published"))) + ":"
-          + (m.get("target") == null ? "" : text(m.get("target"))) + "/"
-          + (m.get("protocol") == null ? "tcp" : text(m.get("protocol")));
+      return portKey(m.get("host_ip") == null ? "0.0.0.0" : text(m.get("host_ip")),
+          m.get("published") == null ? "" : text(m.get("published")),
+          m.get("target") == null ? "" : text(m.get("target")),
+          m.get("protocol") == null ? "tcp" : text(m.get("protocol")));
     }
-    return text(n);
+    String t = text(n);
+    int slash = t.indexOf('/');
+    String protocol = slash < 0 ? "tcp" : t.substring(slash + 1);
+    String[] parts = (slash < 0 ? t : t.substring(0, slash)).split(":", -1);
+    if (t.contains("[") || t.contains("-") || parts.length > 3) {
+      return t;
+    }
+    String target = parts[parts.length - 1];
+    String published = parts.length >= 2 ? parts[parts.length - 2] : "";
+    String hostIp = parts.length == 3 && !parts[0].isEmpty() ? parts[0] : "0.0.0.0";
+    return portKey(hostIp, published, target, protocol);
+  }
+
+  private static String portKey(String hostIp, String published, String target, String protocol) {
+    return hostIp + ":" + published + ":" + target + "/" + protocol;
   }
 
   /** The target of a short or long volume/secret/config/device entry (what must be unique). */
