@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
 @Command(name = "config", mixinStandardHelpOptions = true,
     description = {"Print the resolved compose project (files merged, variables interpolated,"
         + " extends and profiles applied, every key in canonical form) as YAML.",
-        "Warnings go to stderr; the YAML to stdout."})
+        "Warnings go to stderr; the YAML to stdout. A literal $ is printed as $$ (as docker compose"
+            + " does), so the output is itself a valid compose file."})
 final class ConfigCommand implements Callable<Integer> {
   private final Console console;
   @Mixin LoaderOptions loader;
@@ -29,7 +30,8 @@ final class ConfigCommand implements Callable<Integer> {
     LoadResult result = loader.load();
     console.diagnostics(result.diagnostics());
     if (!quiet) {
-      console.out.print(YamlWriter.write(ConfigTree.of(result.project())));
+      // like docker compose: the output stays a valid compose file, so a literal $ is written $$
+      console.out.print(YamlWriter.write(ConfigTree.of(result.project())).replace("$", "$$"));
     }
     return ExitCode.OK.code;
   }

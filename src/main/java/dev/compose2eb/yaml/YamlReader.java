@@ -171,6 +171,20 @@ public final class YamlReader {
 
   /** YAML allows only printable characters; say which one is wrong and where, before parsing. */
   private static void checkPrintable(String text, String displayName) {
+    // Fast path: plain ASCII text and line breaks need no code points, lines or columns.
+    int n = text.length();
+    int ascii = 0;
+    while (ascii < n) {
+      char c = text.charAt(ascii);
+      if ((c >= 0x20 && c < 0x7F) || c == '\n' || c == '\r' || c == '\t') {
+        ascii++;
+      } else {
+        break;
+      }
+    }
+    if (ascii == n) {
+      return;
+    }
     int line = 1;
     int column = 1;
     for (int i = 0; i < text.length(); ) {

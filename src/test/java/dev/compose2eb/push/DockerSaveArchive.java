@@ -28,14 +28,22 @@ public final class DockerSaveArchive {
 
   private DockerSaveArchive() {}
 
-  public static Written write(Path archive, String repoTag, long[] layerSizes, long seed) throws IOException {
+  public static Written write(Path archive, String repoTag, long[] layerSizes, long seed)
+      throws IOException {
+    return write(archive, repoTag, layerSizes, seed, false);
+  }
+
+  /** With {@code gzipLayers}, layers are stored gzipped (as jib writes archives); diff ids stay the same. */
+  static Written write(Path archive, String repoTag, long[] layerSizes, long seed, boolean gzipLayers)
+      throws IOException {
     Path work = Files.createTempDirectory(archive.toAbsolutePath().getParent(), ".layers");
     try {
       List<String> diffIds = new ArrayList<>();
       List<Path> layers = new ArrayList<>();
       for (int i = 0; i < layerSizes.length; i++) {
         Path layer = work.resolve("layer" + i + ".tar");
-        diffIds.add(writeLayer(layer, "layer" + i + "/data.bin", layerSizes[i], seed * 31 + i));
+        diffIds.add(writeLayer(layer, "layer" + i + "/data.bin", layerSizes[i], seed * 31 + i,
+            gzipLayers));
         layers.add(layer);
       }
       byte[] config = config(diffIds).getBytes(StandardCharsets.UTF_8);
@@ -43,7 +51,8 @@ public final class DockerSaveArchive {
       StringBuilder manifest = new StringBuilder("[{\"Config\":\"" + configName
           + "\",\"RepoTags\":[\"" + repoTag + "\"],\"Layers\":[");
       for (int i = 0; i < layers.size(); i++) {
-        manifest.append(i == 0 ? "" : ",").append('"').append(dirOf(diffIds.get(i))).append("/layer.tar\"");
+        manifest.append(i == 0 ? "" : ",").append('"').append(dirOf(diffIds.get(i)))
+            .append(gzipLayers ? "/layer.tar.gz\"" : "/layer.tar\"");
       }
       manifest.append("]}]");
       try (TarArchiveOutputStream tar = new TarArchiveOutputStream(Files.newOutputStream(archive))) {
@@ -51,7 +60,8 @@ public final class DockerSaveArchive {
         for (int i = 0; i < layers.size(); i++) {
           tar.putArchiveEntry(dirEntry(dirOf(diffIds.get(i)) + "/"));
           tar.closeArchiveEntry();
-          TarArchiveEntry e = fileEntry(dirOf(diffIds.get(i)) + "/layer.tar", Files.size(layers.get(i)));
+          TarArchiveEntry e = fileEntry(dirOf(diffIds.get(i)) + (gzipLayers ? "/layer.tar.gz"
+              : "/layer.tar"), Files.size(layers.get(i)));
           tar.putArchiveEntry(e);
           Files.copy(layers.get(i), tar);
           tar.closeArchiveEntry();
@@ -78,9 +88,12 @@ public final class DockerSaveArchive {
     }
   }
 
-  private static String writeLayer(Path layer, String name, long size, long seed) throws IOException {
+  private static String writeLayer(Path layer, String name, long size, long seed, boolean gzip)
+      throws IOException {
     MessageDigest digest = sha256();
-    try (OutputStream out = new DigestOutputStream(Files.newOutputStream(layer), digest);
+    OutputStream file = Files.newOutputStream(layer);
+    try (OutputStream out = new DigestOutputStream(gzip ? new java.util.zip.GZIPOutputStream(file,
+            1 << 16) : file, digest);
         TarArchiveOutputStream tar = new TarArchiveOutputStream(out)) {
       tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
       tar.putArchiveEntry(fileEntry(name, size));

@@ -7,8 +7,10 @@ import dev.compose2eb.yaml.ScalarNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Applies {@code extends}: the base service is cloned and the extending definition merged on top
@@ -20,6 +22,7 @@ final class Extends {
   private final Diagnostics diags;
   private final TreeMerger merger;
   private final Map<String, MapNode> resolved = new HashMap<>();
+  private final Set<Path> unreadable = new HashSet<>();
   private Map<String, String> env = Map.of();
 
   Extends(ComposeLoader loader, Diagnostics diags, TreeMerger merger) {
@@ -84,7 +87,16 @@ final class Extends {
       ref = s.asText();
       if (m.get("file") instanceof ScalarNode f && !f.asText().isEmpty()) {
         Path file = scope.dir().resolve(f.asText()).normalize();
+        int errorsBefore = diags.errorCount();
         MapNode other = loader.extendsFile(file, env);
+        if (diags.errorCount() > errorsBefore) {
+          unreadable.add(file);
+        }
+        if (unreadable.contains(file)) {
+          // the file's own errors say what is wrong; "service not found" would only add noise
+          stack.remove(key);
+          return without(svc);
+        }
         MapNode otherServices = other.get("services") instanceof MapNode os ? os
             : MapNode.empty(other.location());
         baseScope = new Scope(file, file.getParent(), otherServices);

@@ -42,8 +42,8 @@ final class TreeMerger {
       rule("services.*.extra_hosts", this::mergeExtraHosts),
       rule("services.*.build.extra_hosts", this::mergeExtraHosts),
       rule("services.*.logging", this::mergeLogging),
-      rule("services.*.ulimits.*", (b, o) -> o instanceof MapNode && b instanceof MapNode
-          ? mergeMappings((MapNode) b, (MapNode) o, "") : o),
+      // compose-go's mergeUlimit merges the override with itself: each limit is replaced whole
+      rule("services.*.ulimits.*", (b, o) -> o),
       toSequence("services.*.environment"),
       toSequence("services.*.labels"),
       toSequence("services.*.annotations"),
@@ -127,7 +127,7 @@ final class TreeMerger {
         continue;
       }
       Node existing = base.get(key);
-      if (existing == null || key.startsWith("x-") && path.isEmpty()) {
+      if (existing == null) {
         out.put(key, keyAt, value.withTag(value.tag() == MergeTag.OVERRIDE ? MergeTag.NONE : value.tag()));
       } else {
         out.put(key, keyAt, mergeAt(existing, value, path.isEmpty() ? key : path + "." + key));
@@ -289,14 +289,33 @@ final class TreeMerger {
     return m;
   }
 
+  /**
+   * compose-go compares ports in canonical form, {@code host_ip:published:target/protocol}, so a
+   * short {@code "80:80"} and a long {@code {target: 80, published: "80"}} are one mapping. Ranges
+   * and IPv6 short forms are compared as written.
+   */
   private static String portKey(Node n) {
     if (n instanceof MapNode m) {
-      return (m.get("host_ip") == null ? "0.0.0.0" : text(m.get("host_ip"))) + ":"
-          + (m.get("published") == null ? "" : text(m.get("published"))) + ":"
-          + (m.get("target") == null ? "" : text(m.get("target"))) + "/"
-          + (m.get("protocol") == null ? "tcp" : text(m.get("protocol")));
+      return portKey(m.get("host_ip") == null ? "0.0.0.0" : text(m.get("host_ip")),
+          m.get("published") == null ? "" : text(m.get("published")),
+          m.get("target") == null ? "" : text(m.get("target")),
+          m.get("protocol") == null ? "tcp" : text(m.get("protocol")));
     }
-    return text(n);
+    String t = text(n);
+    int slash = t.indexOf('/');
+    String protocol = slash < 0 ? "tcp" : t.substring(slash + 1);
+    String[] parts = (slash < 0 ? t : t.substring(0, slash)).split(":", -1);
+    if (t.contains("[") || t.contains("-") || parts.length > 3) {
+      return t;
+    }
+    String target = parts[parts.length - 1];
+    String published = parts.length >= 2 ? parts[parts.length - 2] : "";
+    String hostIp = parts.length == 3 && !parts[0].isEmpty() ? parts[0] : "0.0.0.0";
+    return portKey(hostIp, published, target, protocol);
+  }
+
+  private static String portKey(String hostIp, String published, String target, String protocol) {
+    return hostIp + ":" + published + ":" + target + "/" + protocol;
   }
 
   /** The target of a short or long volume/secret/config/device entry (what must be unique). */
@@ -323,16 +342,56 @@ final class TreeMerger {
     return parts[1];
   }
 
-  /** Removes redefinitions: a later entry with the same key replaces the earlier one in place. */
-  static MapNode enforceUnicity(MapNode root) {
-    return (MapNode) unique(root, "");
+  /**
+   * The unicity rules as a tree of keys ({@code *} = any key), so that enforcing them visits only
+   * the few paths that have a rule instead of every node of the document.
+   */
+  private record RuleTree(Map<String, RuleTree> children, Function<Node, String> indexer) {
+    RuleTree child(String key) {
+      RuleTree exact = children.get(key);
+      return exact != null ? exact : children.get("*");
+    }
   }
 
-  private static Node unique(Node n, String path) {
-    if (n instanceof MapNode m) {
+  private static final RuleTree UNIQUE_TREE = ruleTree();
+
+  private static RuleTree ruleTree() {
+    Map<String, Object> root = new LinkedHashMap<>();
+    UNIQUE.forEach((pattern, indexer) -> {
+      Map<String, Object> at = root;
+      String[] parts = pattern.split("\\.");
+      for (int i = 0; i < parts.length - 1; i++) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> next = (Map<String, Object>) at.computeIfAbsent(parts[i],
+            k -> new LinkedHashMap<String, Object>());
+        at = next;
+      }
+      at.put(parts[parts.length - 1], indexer);
+    });
+    return toTree(root, null);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static RuleTree toTree(Map<String, Object> level, Function<Node, String> indexer) {
+    Map<String, RuleTree> children = new LinkedHashMap<>();
+    level.forEach((k, v) -> children.put(k, v instanceof Map<?, ?> m
+        ? toTree((Map<String, Object>) m, null) : new RuleTree(Map.of(), (Function<Node, String>) v)));
+    return new RuleTree(Map.copyOf(children), indexer);
+  }
+
+  /** Removes redefinitions: a later entry with the same key replaces the earlier one in place. */
+  static MapNode enforceUnicity(MapNode root) {
+    return (MapNode) unique(root, UNIQUE_TREE);
+  }
+
+  private static Node unique(Node n, RuleTree rules) {
+    if (n instanceof MapNode m && !rules.children().isEmpty()) {
       MapNode.Builder b = null;
       for (Map.Entry<String, Node> e : m.entries().entrySet()) {
-        String child = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
+        RuleTree child = rules.child(e.getKey());
+        if (child == null) {
+          continue;
+        }
         Node u = unique(e.getValue(), child);
         if (u != e.getValue()) {
           if (b == null) {
@@ -343,41 +402,53 @@ final class TreeMerger {
       }
       return b == null ? m : b.build();
     }
-    if (n instanceof SeqNode s) {
-      String[] parts = path.split("\\.");
-      for (Map.Entry<String, Function<Node, String>> r : UNIQUE.entrySet()) {
-        if (matches(r.getKey().split("\\."), parts)) {
-          LinkedHashMap<String, Node> byKey = new LinkedHashMap<>();
-          for (Node item : s.items()) {
-            byKey.put(r.getValue().apply(item), item);
-          }
-          if (byKey.size() == s.size()) {
-            return s;
-          }
-          return new SeqNode(new ArrayList<>(byKey.values()), s.location(), s.tag());
-        }
+    if (n instanceof SeqNode s && rules.indexer() != null) {
+      LinkedHashMap<String, Node> byKey = new LinkedHashMap<>();
+      for (Node item : s.items()) {
+        byKey.put(rules.indexer().apply(item), item);
       }
+      return byKey.size() == s.size() ? s : new SeqNode(new ArrayList<>(byKey.values()), s.location(), s.tag());
     }
     return n;
   }
 
-  /** Removes values still tagged {@code !reset} (a reset in the first file resets to nothing). */
+  /**
+   * Removes values still tagged {@code !reset} (a reset in the first file resets to nothing) and
+   * clears the other tags. Untouched subtrees are returned as they are, not copied.
+   */
   static Node stripResets(Node n) {
     if (n instanceof MapNode m) {
-      MapNode.Builder b = new MapNode.Builder(m.location());
+      MapNode.Builder b = m.tag() == MergeTag.NONE ? null : new MapNode.Builder(m).tag(MergeTag.NONE);
       for (Map.Entry<String, Node> e : m.entries().entrySet()) {
-        if (e.getValue().tag() != MergeTag.RESET) {
-          b.put(e.getKey(), m.keyLocation(e.getKey()), stripResets(e.getValue()));
+        Node v = e.getValue();
+        Node stripped = v.tag() == MergeTag.RESET ? null : stripResets(v);
+        if (stripped != v) {
+          if (b == null) {
+            b = new MapNode.Builder(m);
+          }
+          if (stripped == null) {
+            b.remove(e.getKey());
+          } else {
+            b.put(e.getKey(), m.keyLocation(e.getKey()), stripped);
+          }
         }
       }
-      return b.build();
+      return b == null ? m : b.build();
     }
     if (n instanceof SeqNode s) {
-      List<Node> items = new ArrayList<>();
-      for (Node item : s.items()) {
-        if (item.tag() != MergeTag.RESET) {
-          items.add(stripResets(item));
+      List<Node> items = null;
+      for (int i = 0; i < s.size(); i++) {
+        Node item = s.get(i);
+        Node stripped = item.tag() == MergeTag.RESET ? null : stripResets(item);
+        if (stripped != item && items == null) {
+          items = new ArrayList<>(s.items().subList(0, i));
         }
+        if (items != null && stripped != null) {
+          items.add(stripped);
+        }
+      }
+      if (items == null) {
+        return s.tag() == MergeTag.NONE ? s : s.withTag(MergeTag.NONE);
       }
       return SeqNode.of(items, s.location());
     }

@@ -87,7 +87,8 @@ public final class ConfigTree {
     s.healthcheck().ifPresent(h -> m.put("healthcheck", healthcheck(h)));
     s.restart().ifPresent(r -> m.put("restart", r));
     resources(s.resources(), m);
-    s.deploy().ifPresent(d -> m.put("deploy", deploy(d)));
+    // resources already appear as mem_limit/cpus; a deploy with nothing else is not printed
+    s.deploy().map(ConfigTree::deploy).filter(d -> !d.isEmpty()).ifPresent(d -> m.put("deploy", d));
     options(s.options(), m);
     if (!s.labels().isEmpty()) {
       m.put("labels", sorted(s.labels()));
@@ -253,7 +254,9 @@ public final class ConfigTree {
       Map<String, Object> logging = new LinkedHashMap<>();
       l.driver().ifPresent(d -> logging.put("driver", d));
       putMap(logging, "options", l.options());
-      m.put("logging", logging);
+      if (!logging.isEmpty()) {
+        m.put("logging", logging);
+      }
     });
     o.stopGracePeriod().ifPresent(d -> m.put("stop_grace_period", go(d)));
     o.stopSignal().ifPresent(v -> m.put("stop_signal", v));

@@ -62,4 +62,18 @@ class ConfigTreeTest {
     Map<String, Object> services = (Map<String, Object>) one.get("services");
     assertThat(List.copyOf(services.keySet())).containsExactly("a", "b");
   }
+
+  @Test
+  void deployHoldingOnlyResourcesAndEmptyLoggingAreNotPrinted() throws Exception {
+    Project p = new Fixture().load("""
+        services:
+          web:
+            image: nginx
+            deploy: {resources: {limits: {memory: 256M}}}
+            logging: {}
+        """);
+    String json = new ObjectMapper().writeValueAsString(ConfigTree.of(p));
+    assertThat(json).isEqualTo("{\"name\":\"demo\",\"services\":{\"web\":{\"image\":\"nginx\","
+        + "\"mem_limit\":268435456}}}");
+  }
 }
