@@ -52,10 +52,10 @@ final class DeployCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     TranslateOptions topts = translate.options(spec);
-    Duration timeout = options.duration(spec, "--timeout", options.timeout);
-    Duration poll = options.duration(spec, "--poll-interval", options.pollInterval);
-    Map<String, Path> archives = options.archives(spec, console.cwd);
-    Map<String, String> flagEnv = options.env(spec);
+    Duration timeout = OptionValues.duration(spec, "--timeout", options.timeout);
+    Duration poll = OptionValues.duration(spec, "--poll-interval", options.pollInterval);
+    Map<String, Path> archives = OptionValues.archives(spec, options.imageArchives, console.cwd);
+    Map<String, String> flagEnv = OptionValues.assignments(spec, "--env", options.env);
     LoadResult loaded = loader.load();
     console.diagnostics(loaded.diagnostics());
     XEbSettings xeb = XEbSettings.of(loaded.project());
@@ -71,7 +71,7 @@ final class DeployCommand implements Callable<Integer> {
     Path dir = loaded.project().workingDir();
     Path zip = Files.createTempFile("compose2eb-bundle-", ".zip");
     try (AwsClients clients = aws.open(console, xeb.region())) {
-      ImagePusher pusher = new ImagePusher(cacheDirectory())
+      ImagePusher pusher = new ImagePusher(cacheDirectory(console))
           .withDocker(Optional.empty(), console.env);
       Deployer deployer = new Deployer(loaded.project(), topts, new LocalProjectFiles(dir),
           new PushingPublisher(loaded.project(), pusher, archives, translate.registry != null),
@@ -117,7 +117,7 @@ final class DeployCommand implements Callable<Integer> {
   }
 
   /** jib's layer cache: under the user's cache directory, never inside the project. */
-  private Path cacheDirectory() {
+  static Path cacheDirectory(Console console) {
     String xdg = console.env.get("XDG_CACHE_HOME");
     Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg)
         : Path.of(console.env.getOrDefault("HOME", System.getProperty("java.io.tmpdir")), ".cache");
@@ -177,52 +177,5 @@ final class DeployCommand implements Callable<Integer> {
     @Option(names = "--mirror-images",
         description = "Also copy public images (postgres, redis ...) into ECR, so EB does not depend on Docker Hub")
     boolean mirrorImages;
-
-    Duration duration(CommandSpec spec, String option, String text) {
-      java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)(ms|s|m|h)").matcher(text);
-      long ms = 0;
-      int end = 0;
-      while (m.find() && m.start() == end) {
-        long v = Long.parseLong(m.group(1));
-        ms += switch (m.group(2)) {
-          case "ms" -> v;
-          case "s" -> v * 1000;
-          case "m" -> v * 60_000;
-          default -> v * 3_600_000;
-        };
-        end = m.end();
-      }
-      if (end != text.length() || text.isEmpty() || ms <= 0) {
-        throw new ParameterException(spec.commandLine(), "invalid " + option + " \"" + text
-            + "\"; expected a duration like 20m, 90s or 1h30m");
-      }
-      return Duration.ofMillis(ms);
-    }
-
-    Map<String, Path> archives(CommandSpec spec, Path cwd) {
-      Map<String, Path> out = new LinkedHashMap<>();
-      for (String a : imageArchives) {
-        int eq = a.indexOf('=');
-        if (eq <= 0 || eq == a.length() - 1) {
-          throw new ParameterException(spec.commandLine(), "invalid --image-archive \"" + a
-              + "\"; expected SERVICE=PATH, e.g. web=web.tar");
-        }
-        out.put(a.substring(0, eq), cwd.resolve(a.substring(eq + 1)));
-      }
-      return out;
-    }
-
-    Map<String, String> env(CommandSpec spec) {
-      Map<String, String> out = new LinkedHashMap<>();
-      for (String e : env) {
-        int eq = e.indexOf('=');
-        if (eq <= 0) {
-          throw new ParameterException(spec.commandLine(), "invalid --env \"" + e.substring(0,
-              Math.max(0, eq < 0 ? e.length() : eq)) + "...\"; expected KEY=VALUE");
-        }
-        out.put(e.substring(0, eq), e.substring(eq + 1));
-      }
-      return out;
-    }
   }
 }

@@ -20,6 +20,8 @@ import picocli.CommandLine.Spec;
       GraphCommand.class,
       BundleCommand.class,
       DeployCommand.class,
+      PushCommand.class,
+      EnvCommand.class,
     })
 final class RootCommand implements Runnable {
   @Spec CommandSpec spec;

@@ -4,7 +4,6 @@ import dev.compose2eb.aws.AwsFailure;
 import dev.compose2eb.compose.model.Project;
 import dev.compose2eb.compose.model.Service;
 import dev.compose2eb.diag.InvalidInputException;
-import dev.compose2eb.push.EcrRegistry;
 import dev.compose2eb.push.RegistryCredentials;
 import software.amazon.awssdk.core.exception.SdkException;
 import dev.compose2eb.dockerrun.ContainerDefinition;
@@ -83,8 +82,11 @@ public final class Deployer {
     String account = clients.sts().getCallerIdentity().account();
     listener.step("identity", "reuse", "account " + account + ", region " + clients.region());
 
-    RegistryCredentials login = registryLogin();
-    Map<String, String> pinned = publishImages(login);
+    doing = "get ECR registry credentials";
+    ImageStep imageStep = new ImageStep(project, images, clients, listener, imageTag(),
+        req.mirrorImages(), req.dryRun());
+    Map<String, String> pinned = imageStep.run();
+    RegistryCredentials login = imageStep.login();
 
     Translation t = Translator.translate(project, new TranslateOptions(
         Optional.of(login.registry()), imageTag(), translateOptions.defaultMemoryMib(),
@@ -118,64 +120,9 @@ public final class Deployer {
 
   // --- images ------------------------------------------------------------------------------------
 
-  private RegistryCredentials registryLogin() {
-    doing = "get ECR registry credentials";
-    return EcrRegistry.registryCredentials(clients.ecr());
-  }
-
   private String imageTag() {
     String tag = req.versionLabel().orElse("latest").replaceAll("[^A-Za-z0-9_.-]", "-");
     return tag.length() > 128 ? tag.substring(0, 128) : tag;
-  }
-
-  /** Pushes every image built from source (and, when asked, the public ones); returns service -> pinned image. */
-  private Map<String, String> publishImages(RegistryCredentials login) {
-    Map<String, String> pinned = new LinkedHashMap<>();
-    for (Service s : project.services()) {
-      boolean mirror = req.mirrorImages() && s.build().isEmpty() && s.image().isPresent()
-          && !s.image().get().contains(".dkr.ecr.");
-      if (s.build().isEmpty() && !mirror) {
-        continue;
-      }
-      String repo = s.build().isPresent() ? repository(s) : "mirror/" + mirrorRepository(s.image().get());
-      ensureRepository(repo);
-      String target = login.registry() + "/" + repo + ":" + (s.build().isPresent() ? imageTag()
-          : mirrorTag(s.image().get()));
-      long size = images.size(s.name());
-      listener.step("image", "push", s.name() + " -> " + target + (size > 0 ? " (" + size + " bytes)" : ""));
-      if (!req.dryRun()) {
-        String digest = images.publish(s.name(), target, login, listener);
-        pinned.put(s.name(), login.registry() + "/" + repo + "@" + digest);
-      }
-    }
-    return pinned;
-  }
-
-  private String repository(Service s) {
-    return dev.compose2eb.translate.ImageNames.repositoryFor(project, s);
-  }
-
-  private static String mirrorRepository(String image) {
-    String repo = dev.compose2eb.translate.ImageNames.repository(image);
-    return repo.startsWith("library/") ? repo.substring("library/".length()) : repo;
-  }
-
-  private static String mirrorTag(String image) {
-    String ref = image.contains("@") ? image.substring(0, image.indexOf('@')) : image;
-    int colon = ref.lastIndexOf(':');
-    return colon > ref.lastIndexOf('/') ? ref.substring(colon + 1) : "latest";
-  }
-
-  private void ensureRepository(String repo) {
-    doing = "look up the ECR repository " + repo;
-    if (EcrRegistry.describeRepository(clients.ecr(), repo).isPresent()) {
-      listener.step("ecr", "reuse", "repository " + repo);
-      return;
-    }
-    listener.step("ecr", "create", "repository " + repo);
-    if (!req.dryRun()) {
-      EcrRegistry.ensureRepository(clients.ecr(), repo);
-    }
   }
 
   /** The Dockerrun with each pushed image replaced by its digest-pinned reference. */

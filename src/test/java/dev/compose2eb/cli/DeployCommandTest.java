@@ -161,6 +161,53 @@ class DeployCommandTest {
         .contains("failed because: ");
   }
 
+  @Test
+  void envListSetAndUnsetTouchOnlyTheNamedPropertiesAndNeverPrintValues() {
+    assertThat(deploy().code()).isZero();
+    String[] target = {"--application", "shop", "--environment", "shop-prod", "--poll-interval", "10ms"};
+    Cli.Result list = Cli.run(project, env, concat(new String[] {"env", "list"}, target));
+    assertThat(list.code()).isZero();
+    assertThat(list.out()).isEqualTo("API_URL\nDB_PASSWORD\nFEATURE\n");
+
+    fake.clearCalls();
+    Cli.Result same = Cli.run(project, env, concat(new String[] {"env", "set", "FEATURE=on"}, target));
+    assertThat(same.err()).contains("nothing to change");
+    assertThat(fake.writeCalls()).isEmpty();
+
+    Cli.Result set = Cli.run(project, env, concat(new String[] {"env", "set", "FEATURE=off", "NEW=1"}, target));
+    assertThat(set.code()).as(set.err()).isZero();
+    assertThat(set.err()).contains("set FEATURE, NEW").doesNotContain("off");
+    assertThat(fake.environment("shop-prod").orElseThrow().variables())
+        .containsEntry("FEATURE", "off").containsEntry("NEW", "1").containsEntry("DB_PASSWORD", "not-a-real-secret");
+
+    Cli.Result unset = Cli.run(project, env, concat(new String[] {"env", "unset", "NEW", "MISSING"}, target));
+    assertThat(unset.code()).as(unset.err()).isZero();
+    assertThat(unset.err()).contains("removed NEW");
+    assertThat(fake.environment("shop-prod").orElseThrow().variables()).doesNotContainKey("NEW")
+        .containsKeys("FEATURE", "DB_PASSWORD", "API_URL");
+
+    Cli.Result values = Cli.run(project, env, concat(new String[] {"env", "list", "--values"}, target));
+    assertThat(values.out()).contains("FEATURE=off\n");
+  }
+
+  @Test
+  void pushSendsTheImagesAndPrintsTheirDigests() throws Exception {
+    Cli.Result r = Cli.run(project, env, "push", "--image-archive", "web=" + tmp.resolve("web.tar"));
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).matches("web " + java.util.regex.Pattern.quote(registry.host())
+        + "/shop-web@sha256:[0-9a-f]{64}\n");
+    assertThat(fake.repositories()).contains("shop-web");
+    Cli.Result bad = Cli.run(project, env, "push", "--image-archive", "web");
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).startsWith("error: invalid --image-archive \"web\"; expected SERVICE=PATH");
+  }
+
+  private static String[] concat(String[] a, String[] b) {
+    String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+
   private String bundledDockerrun(String label) throws Exception {
     try (Sdk.Clients aws = Sdk.clients(fake)) {
       byte[] zip = aws.s3().getObjectAsBytes(g -> g.bucket(fake.storageBucket())

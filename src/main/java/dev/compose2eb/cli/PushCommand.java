@@ -1,0 +1,64 @@
+package dev.compose2eb.cli;
+
+import dev.compose2eb.aws.AwsClients;
+import dev.compose2eb.compose.load.LoadResult;
+import dev.compose2eb.deploy.ImageStep;
+import dev.compose2eb.deploy.PushingPublisher;
+import dev.compose2eb.push.ImagePusher;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code compose2eb push}: the image step of a deploy, alone. */
+@Command(name = "push", mixinStandardHelpOptions = true,
+    description = {"Push the images of the services built from source to ECR without `docker push`"
+        + " (creating each repository when missing), from `docker save` archives or the local Docker"
+        + " engine; blobs the registry has are not sent again.",
+        "Prints one line per service on stdout: SERVICE IMAGE@DIGEST."})
+final class PushCommand implements Callable<Integer> {
+  private final Console console;
+  @Mixin LoaderOptions loader;
+  @Mixin AwsOptions aws;
+
+  @Option(names = "--tag", paramLabel = "TAG", defaultValue = "latest",
+      description = "Tag to push (default: ${DEFAULT-VALUE}); deploys pin the digest anyway")
+  String tag;
+
+  @Option(names = "--image-archive", paramLabel = "SERVICE=PATH",
+      description = "Push this `docker save` archive as the service's image; repeatable")
+  java.util.List<String> imageArchives = new java.util.ArrayList<>();
+
+  @Option(names = "--mirror-images", description = "Also copy public images (postgres, redis ...) into ECR")
+  boolean mirrorImages;
+
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  PushCommand(Console console) {
+    this.console = console;
+  }
+
+  @Override
+  public Integer call() {
+    Map<String, Path> archives = OptionValues.archives(spec, imageArchives, console.cwd);
+    LoadResult loaded = loader.load();
+    console.diagnostics(loaded.diagnostics());
+    XEbSettings xeb = XEbSettings.of(loaded.project());
+    try (AwsClients clients = aws.open(console, xeb.region())) {
+      ImagePusher pusher = new ImagePusher(DeployCommand.cacheDirectory(console))
+          .withDocker(Optional.empty(), console.env);
+      Map<String, String> pinned = new ImageStep(loaded.project(),
+          new PushingPublisher(loaded.project(), pusher, archives, false),
+          AwsOptions.clients(clients), new DeployConsole(console), tag, mirrorImages, false).run();
+      pinned.forEach((service, image) -> console.out.println(service + " " + image));
+      if (pinned.isEmpty()) {
+        console.err.println("nothing to push: no service is built from source"
+            + (mirrorImages ? " and no public image to mirror" : " (use --mirror-images to copy public ones)"));
+      }
+    }
+    return ExitCode.OK.code;
+  }
+}
