@@ -120,17 +120,17 @@ class CliCommandsTest {
   void convertWritesIntoTheProjectDirectoryByDefault() throws IOException {
     write("app/compose.yaml", COMPOSE);
     Cli.Result r = Cli.run(dir, "convert", "-f", "app/compose.yaml");
-    assertThat(r).isEqualTo(new Cli.Result(0, "app/Dockerrun.aws.json\n",
+    assertThat(r).isEqualTo(new Cli.Result(0, "app/Dockerrun.aws.json\napp/buildspec.yml\n",
         "converted 2 service(s): 0 warning(s)\n"));
     assertThat(Files.readString(dir.resolve("app/Dockerrun.aws.json"))).isEqualTo(DOCKERRUN);
-    assertThat(files("app")).containsExactly("Dockerrun.aws.json", "compose.yaml");
+    assertThat(files("app")).containsExactly("Dockerrun.aws.json", "buildspec.yml", "compose.yaml");
   }
 
   @Test
   void convertLeavesNoTempFilesAndIsAtomicOnFailure() throws IOException {
     write("compose.yaml", COMPOSE);
     assertThat(Cli.run(dir, "convert", "-o", "out").code()).isZero();
-    assertThat(files("out")).containsExactly("Dockerrun.aws.json");
+    assertThat(files("out")).containsExactly("Dockerrun.aws.json", "buildspec.yml");
 
     write("compose.yaml", COMPOSE.replace("\"80:80\"", "\"22:80\""));
     Cli.Result r = Cli.run(dir, "convert", "-o", "out");
@@ -143,7 +143,7 @@ class CliCommandsTest {
         + " Beanstalk's load balancer sends traffic; publish the entry container on 80, e.g. ports:"
         + " [\"80:3000\"]\n"
         + "error: 1 error(s), 1 warning(s); nothing written\n");
-    assertThat(files("out")).containsExactly("Dockerrun.aws.json");
+    assertThat(files("out")).containsExactly("Dockerrun.aws.json", "buildspec.yml");
     assertThat(Files.readString(dir.resolve("out/Dockerrun.aws.json"))).isEqualTo(DOCKERRUN);
   }
 
@@ -192,7 +192,7 @@ class CliCommandsTest {
                "portMappings": [
         """, "generated files are out of date; run compose2eb convert\n"));
     assertThat(Files.readString(dir.resolve("out/Dockerrun.aws.json"))).isEqualTo(DOCKERRUN);
-    assertThat(files("out")).containsExactly("Dockerrun.aws.json");
+    assertThat(files("out")).containsExactly("Dockerrun.aws.json", "buildspec.yml");
   }
 
   @Test
@@ -200,7 +200,7 @@ class CliCommandsTest {
     write("compose.yaml", "services:\n  web:\n    image: nginx\n    ports: [\"80:80\"]\n    expose: [\"81\"]\n");
     Cli.Result r = Cli.run(dir, "convert", "-o", "out", "--report", "reports/r.json");
     assertThat(r.code()).isZero();
-    assertThat(r.out()).isEqualTo("out/Dockerrun.aws.json\n");
+    assertThat(r.out()).isEqualTo("out/Dockerrun.aws.json\nout/buildspec.yml\n");
     assertThat(Files.readString(dir.resolve("reports/r.json"))).isEqualTo("""
         {
           "errors": 0,

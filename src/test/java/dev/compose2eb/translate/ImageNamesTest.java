@@ -64,7 +64,7 @@ class ImageNamesTest {
 
   @Test
   void repositoryForIsLowercaseAndEcrSafe() {
-    Project p = project(svc("Web+Admin"));
+    Project p = project(svc("Web+Admin").image(null).build("./web"));
     assertThat(ImageNames.repositoryFor(p, p.services().get(0))).isEqualTo("app-web-admin");
   }
 
