@@ -44,6 +44,7 @@ final class DeployCommand implements Callable<Integer> {
   @Mixin ConvertCommand.TranslateMixin translate;
   @Mixin AwsOptions aws;
   @Mixin DeployOptions options;
+  @Mixin WaitOptions waiting;
 
   DeployCommand(Console console) {
     this.console = console;
@@ -52,8 +53,8 @@ final class DeployCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     TranslateOptions topts = translate.options(spec);
-    Duration timeout = OptionValues.duration(spec, "--timeout", options.timeout);
-    Duration poll = OptionValues.duration(spec, "--poll-interval", options.pollInterval);
+    Duration timeout = waiting.timeout(spec);
+    Duration poll = waiting.pollInterval(spec);
     Map<String, Path> archives = OptionValues.archives(spec, options.imageArchives, console.cwd);
     Map<String, String> flagEnv = OptionValues.assignments(spec, "--env", options.env);
     LoadResult loaded = loader.load();
@@ -146,14 +147,6 @@ final class DeployCommand implements Callable<Integer> {
     @Option(names = "--env", paramLabel = "KEY=VALUE",
         description = "Set an environment property; repeatable. Values are never printed")
     List<String> env = new ArrayList<>();
-
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "20m",
-        description = "How long to wait for the environment (default: ${DEFAULT-VALUE})")
-    String timeout;
-
-    @Option(names = "--poll-interval", paramLabel = "DURATION", defaultValue = "5s",
-        description = "How often to ask EB for events and status (default: ${DEFAULT-VALUE})")
-    String pollInterval;
 
     @Option(names = "--dry-run", description = "Print the plan; make no write call")
     boolean dryRun;

@@ -37,17 +37,11 @@ final class EnvCommand implements Runnable {
     @Option(names = "--environment", paramLabel = "ENV", required = true, description = "EB environment")
     String environment;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "20m",
-        description = "How long to wait for the environment to update (default: ${DEFAULT-VALUE})")
-    String timeout;
-
-    @Option(names = "--poll-interval", paramLabel = "DURATION", defaultValue = "5s",
-        description = "How often to ask EB for events and status (default: ${DEFAULT-VALUE})")
-    String pollInterval;
+    @Mixin WaitOptions waiting;
 
     EnvironmentProperties open(Console console, AwsClients aws, CommandSpec spec) {
-      Duration t = OptionValues.duration(spec, "--timeout", timeout);
-      Duration p = OptionValues.duration(spec, "--poll-interval", pollInterval);
+      Duration t = waiting.timeout(spec);
+      Duration p = waiting.pollInterval(spec);
       return new EnvironmentProperties(AwsOptions.clients(aws), application, environment,
           new DeployConsole(console), Clock.systemUTC(), p, t);
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.compose2eb.fake.Call;
 import dev.compose2eb.fake.FakeAws;
+import dev.compose2eb.fake.LocalS3;
 import dev.compose2eb.fake.Sdk;
 import dev.compose2eb.push.DockerSaveArchive;
 import dev.compose2eb.push.LocalRegistry;
@@ -17,10 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import org.gaul.s3proxy.AuthenticationType;
-import org.gaul.s3proxy.S3Proxy;
-import org.jclouds.ContextBuilder;
-import org.jclouds.blobstore.BlobStoreContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,8 +32,7 @@ class DeployCommandTest {
   @RegisterExtension static LocalRegistry registry = LocalRegistry.withAuth("AWS", "ecr-token-for-tests");
   @TempDir Path tmp;
   FakeAws fake;
-  S3Proxy s3;
-  BlobStoreContext store;
+  LocalS3 s3;
   Path project;
   Map<String, String> env;
 
@@ -44,17 +40,7 @@ class DeployCommandTest {
   void start() throws Exception {
     fake = FakeAws.start();
     fake.pollsToComplete(2);
-    store = ContextBuilder.newBuilder("transient")
-        .credentials(fake.accessKeyId(), fake.secretAccessKey()).build(BlobStoreContext.class);
-    s3 = S3Proxy.builder().blobStore(store.getBlobStore()).endpoint(URI.create("http://127.0.0.1:0"))
-        .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, fake.accessKeyId(), fake.secretAccessKey())
-        .build();
-    s3.start();
-    while (!s3.getState().equals("STARTED")) {
-      Thread.sleep(10);
-    }
-    fake.s3Endpoint(URI.create("http://127.0.0.1:" + s3.getPort()));
-    fake.onStorageLocationCreated(bucket -> store.getBlobStore().createContainerInLocation(null, bucket));
+    s3 = LocalS3.start(fake);
     fake.ecrAuthorization(registry.user(), registry.password(),
         URI.create("https://" + registry.host()));
     project = tmp.resolve("shop");
@@ -83,8 +69,7 @@ class DeployCommandTest {
 
   @AfterEach
   void stop() throws Exception {
-    s3.stop();
-    store.close();
+    s3.close();
     fake.close();
   }
 

@@ -7,12 +7,12 @@ import dev.compose2eb.compose.load.ComposeLoader;
 import dev.compose2eb.compose.load.LoadRequest;
 import dev.compose2eb.compose.model.Project;
 import dev.compose2eb.fake.FakeAws;
+import dev.compose2eb.fake.LocalS3;
 import dev.compose2eb.fake.Sdk;
 import dev.compose2eb.translate.LocalProjectFiles;
 import dev.compose2eb.translate.TranslateOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -22,10 +22,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.gaul.s3proxy.AuthenticationType;
-import org.gaul.s3proxy.S3Proxy;
-import org.jclouds.ContextBuilder;
-import org.jclouds.blobstore.BlobStoreContext;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 
@@ -36,8 +32,7 @@ import software.amazon.awssdk.retries.api.BackoffStrategy;
  */
 final class DeployWorld implements AutoCloseable {
   final FakeAws fake;
-  final S3Proxy s3proxy;
-  final BlobStoreContext store;
+  final LocalS3 s3;
   final Sdk.Clients sdk;
   final Clients clients;
   final Path project;
@@ -46,25 +41,13 @@ final class DeployWorld implements AutoCloseable {
 
   DeployWorld(Path tmp) throws Exception {
     fake = FakeAws.start();
-    store = ContextBuilder.newBuilder("transient")
-        .credentials(fake.accessKeyId(), fake.secretAccessKey()).build(BlobStoreContext.class);
-    s3proxy = S3Proxy.builder().blobStore(store.getBlobStore())
-        .endpoint(URI.create("http://127.0.0.1:0"))
-        .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, fake.accessKeyId(), fake.secretAccessKey())
-        .build();
-    s3proxy.start();
-    while (!s3proxy.getState().equals("STARTED")) {
-      Thread.sleep(10);
-    }
-    fake.s3Endpoint(URI.create("http://127.0.0.1:" + s3proxy.getPort()));
+    s3 = LocalS3.start(fake);
     fake.pollsToComplete(2);
     fake.pollsToProcess(1);
     sdk = Sdk.clients(fake, o -> o.retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
         .backoffStrategy(BackoffStrategy.retryImmediately())
         .throttlingBackoffStrategy(BackoffStrategy.retryImmediately())
         .circuitBreakerEnabled(false).maxAttempts(3).build()));
-    // EB creates its bucket in S3 when it creates the storage location
-    fake.onStorageLocationCreated(bucket -> sdk.s3().createBucket(b -> b.bucket(bucket)));
     clients = new Clients(sdk.eb(), sdk.s3(), sdk.ecr(), sdk.iam(), sdk.sts(), fake.region());
     project = tmp.resolve("shop");
     write("compose.yaml", """
@@ -137,8 +120,7 @@ final class DeployWorld implements AutoCloseable {
   @Override
   public void close() throws Exception {
     sdk.close();
-    s3proxy.stop();
-    store.close();
+    s3.close();
     fake.close();
   }
 }
