@@ -31,6 +31,8 @@ final class ArchivePush {
   static final String LAYER_TYPE = "application/vnd.docker.image.rootfs.diff.tar.gzip";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int UPLOADS = 3;
+  /** Below this, uploads are too short for the TLS warm-up to pay for itself. */
+  private static final long WARM_UP_ABOVE = 32L << 20;
 
   /** The target, split: registry host, repository, and tag (or digest). */
   record Target(String image, String registry, String repository, String reference) {}
@@ -44,6 +46,9 @@ final class ArchivePush {
   PushResult push(String action, ImageSource.Archive source, Target target,
       RegistryCredentials credentials, Consumer<PushProgress> progress) {
     DockerArchive archive = open(action, source.path());
+    if (archive.layers().stream().mapToLong(l -> l.entry().size()).sum() >= WARM_UP_ABOVE) {
+      TlsWarmUp.start();
+    }
     boolean loopback = ImagePusher.loopback(target.registry());
     RegistryClient client = new RegistryClient(RegistryClient.httpClient(loopback),
         target.registry(), target.repository(), credentials, loopback);
@@ -52,7 +57,6 @@ final class ArchivePush {
     ExecutorService readers = Executors.newFixedThreadPool(threads, daemon("layer"));
     ExecutorService uploaders = Executors.newFixedThreadPool(UPLOADS, daemon("upload"));
     try {
-      client.login();
       return run(archive, client, target, progress, new LayerPreparer(
           new BlobCache(cacheDirectory.resolve("gzip-layers")), new ParallelGzip(compressors, threads)),
           readers, uploaders);
@@ -84,12 +88,16 @@ final class ArchivePush {
     ArchiveProgress progress = new ArchiveProgress(target.image(), sink, total);
     AtomicInteger skipped = new AtomicInteger();
 
+    // layers are read and compressed while the login (TLS handshake, token) runs
     Map<String, CompletableFuture<LayerPreparer.Blob>> blobs = new LinkedHashMap<>();
-    List<CompletableFuture<Long>> sent = new ArrayList<>();
     for (DockerArchive.Layer layer : unique.values()) {
       CompletableFuture<LayerPreparer.Blob> blob = async(() -> preparer.prepare(archive.path(),
           layer, progress.preparing()), readers);
       blobs.put(layer.diffId(), blob);
+    }
+    client.login();
+    List<CompletableFuture<Long>> sent = new ArrayList<>();
+    for (CompletableFuture<LayerPreparer.Blob> blob : blobs.values()) {
       sent.add(blob.thenApplyAsync(b -> unchecked(() -> send(client, b, progress, skipped)),
           uploaders));
     }
