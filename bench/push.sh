@@ -14,10 +14,13 @@ done
 out=bench/out/push
 mkdir -p "$out"
 mvn -q -o -B test-compile
-mvn -q -o -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$out/classpath.txt" >/dev/null
+mvn -q -o -B dependency:build-classpath -DincludeScope=test -Dmdep.outputFile="$out/classpath.txt" >/dev/null
+mvn -q -o -B dependency:build-classpath -DincludeScope=runtime -Dmdep.outputFile="$out/runtime-classpath.txt" >/dev/null
 cp="target/test-classes:target/classes:$(cat "$out/classpath.txt")"
+# ours runs in its own JVM with the runtime classpath, as the CLI would (not the 200-jar test one)
+runtime_cp="target/test-classes:target/classes:$(cat "$out/runtime-classpath.txt")"
 echo "machine: $(nproc) cores, $(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sr)"
 echo "java: $(java -version 2>&1 | head -1); skopeo: $(skopeo --version); $(docker-registry --version)"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-java -cp "$cp" dev.compose2eb.push.PushBench run "$out" "$reps"
+java -Dpushbench.classpath="$runtime_cp" -cp "$cp" dev.compose2eb.push.PushBench run "$out" "$reps"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

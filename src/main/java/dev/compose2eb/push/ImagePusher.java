@@ -10,9 +10,7 @@ import com.google.cloud.tools.jib.api.JibContainer;
 import com.google.cloud.tools.jib.api.JibContainerBuilder;
 import com.google.cloud.tools.jib.api.RegistryException;
 import com.google.cloud.tools.jib.api.RegistryImage;
-import com.google.cloud.tools.jib.api.TarImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -21,10 +19,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 
 /**
- * Pushes one image to a registry without {@code docker push}, with jib-core: from the local Docker
- * engine, from a {@code docker save} archive, or from another registry (mirroring). Blobs the target
- * already has are not sent again. The image's layers and configuration are kept; jib rewrites the
- * manifest, so the digest is the one returned here, not the source's.
+ * Pushes one image to a registry without {@code docker push}: from a {@code docker save} archive with
+ * our own registry client (the archive is read once, layers compressed in parallel and cached; the
+ * configuration is kept byte for byte, so the config digest is the archive's image id), and from the
+ * local Docker engine or another registry (mirroring) with jib-core, which rewrites the configuration.
+ * Blobs the target already has are not sent again. The digest returned is the manifest's.
  *
  * <p>Plain-HTTP and self-signed registries are accepted only on the loopback interface (tests, local
  * registries); anything else must present a valid certificate. The library never prints: progress goes
@@ -38,8 +37,8 @@ public final class ImagePusher {
   private final Map<String, String> dockerEnvironment;
 
   /**
-   * @param cacheDirectory where jib keeps compressed layers between runs (keyed by digest, so a
-   *     second push of an unchanged archive skips compression too)
+   * @param cacheDirectory where compressed layers are kept between runs (keyed by the uncompressed
+   *     layer digest, so a second push of an unchanged archive skips compression too)
    */
   public ImagePusher(Path cacheDirectory) {
     this(cacheDirectory, Optional.empty(), Map.of());
@@ -61,7 +60,7 @@ public final class ImagePusher {
    * Pushes {@code source} to {@code target} ({@code <registry>/<repository>:<tag>}).
    *
    * @param credentials basic credentials for the target registry
-   * @param progress receives byte counts, from jib's threads, one call at a time
+   * @param progress receives byte counts, from worker threads, one call at a time
    * @return the digest of the manifest the registry stored, and what was uploaded
    * @throws PushFailure with a one-line message when anything fails
    */
@@ -72,6 +71,11 @@ public final class ImagePusher {
     if (!credentials.registry().equals(targetRef.getRegistry())) {
       throw new PushFailure(action, "the credentials are for " + credentials.registry()
           + ", not for " + targetRef.getRegistry(), "use the target registry's credentials", null);
+    }
+    if (source instanceof ImageSource.Archive archive) {
+      return new ArchivePush(cacheDirectory).push(action, archive, new ArchivePush.Target(target,
+          targetRef.getRegistry(), targetRef.getRepository(), targetRef.getQualifier()),
+          credentials, progress);
     }
     JibContainerBuilder from = from(source, action);
     boolean insecure = loopback(targetRef.getRegistry())
@@ -98,10 +102,6 @@ public final class ImagePusher {
   }
 
   private JibContainerBuilder from(ImageSource source, String action) {
-    if (source instanceof ImageSource.Archive a) {
-      checkArchive(a.path(), action);
-      return Jib.from(TarImage.at(a.path()));
-    }
     if (source instanceof ImageSource.DockerDaemon d) {
       DockerDaemonImage image = DockerDaemonImage.named(reference(d.image(), action, "the source"))
           .setDockerEnvironment(dockerEnvironment);
@@ -112,25 +112,6 @@ public final class ImagePusher {
     RegistryImage image = RegistryImage.named(reference(r.image(), action, "the source"));
     r.credentials().ifPresent(c -> image.addCredential(c.username(), c.password()));
     return Jib.from(image);
-  }
-
-  /** Fails early and clearly on a missing file or one that is not a {@code docker save} archive. */
-  private static void checkArchive(Path archive, String action) {
-    if (!Files.isRegularFile(archive)) {
-      throw new PushFailure(action, archive + " does not exist or is not a file",
-          "create it with `docker save -o " + archive + " IMAGE` or fix the path", null);
-    }
-    try {
-      if (ArchiveCheck.hasDockerManifest(archive)) {
-        return;
-      }
-    } catch (IOException e) {
-      throw new PushFailure(action, archive + " is not a readable tar archive ("
-          + PushErrors.oneLine(e.getMessage()) + ")", "create it with `docker save -o " + archive
-          + " IMAGE`", e);
-    }
-    throw new PushFailure(action, archive + " has no manifest.json, so it is not a `docker save`"
-        + " archive", "create it with `docker save -o " + archive + " IMAGE`", null);
   }
 
   private static ImageReference reference(String image, String action, String which) {

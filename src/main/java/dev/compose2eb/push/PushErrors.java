@@ -49,6 +49,10 @@ final class PushErrors {
       return new PushFailure(action, "the host " + oneLine(unknown.getMessage()) + " is unknown",
           "check the registry address and the network", e);
     }
+    if (find(e, java.net.http.HttpTimeoutException.class) != null) {
+      return new PushFailure(action, "the registry did not answer in time",
+          "check the network and the registry address, and run again", e);
+    }
     if (find(e, ConnectException.class) != null || find(e, NoRouteToHostException.class) != null) {
       return new PushFailure(action, "the registry could not be reached (connection refused)",
           "check that the registry is up and the address is right", e);

@@ -23,8 +23,12 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 public final class DockerSaveArchive {
   private static final int CHUNK = 1 << 16;
 
-  /** What was written: the archive and the layers' diff ids (sha256 of each uncompressed tar). */
-  public record Written(Path archive, List<String> diffIds) {}
+  /**
+   * What was written: the archive, the layers' diff ids (sha256 of each uncompressed tar), the
+   * config digest (the image id) and the sha256 of each layer as stored (gzipped or not).
+   */
+  public record Written(Path archive, List<String> diffIds, String configDigest,
+      List<String> storedLayerDigests) {}
 
   private DockerSaveArchive() {}
 
@@ -36,17 +40,32 @@ public final class DockerSaveArchive {
   /** With {@code gzipLayers}, layers are stored gzipped (as jib writes archives); diff ids stay the same. */
   static Written write(Path archive, String repoTag, long[] layerSizes, long seed, boolean gzipLayers)
       throws IOException {
+    return write(archive, repoTag, layerSizes, seed, gzipLayers, -1);
+  }
+
+  /**
+   * With {@code wrongDiffId} >= 0, the configuration lists a wrong diff id for that layer (an
+   * inconsistent archive, as a damaged or hand-edited one would be).
+   */
+  static Written write(Path archive, String repoTag, long[] layerSizes, long seed, boolean gzipLayers,
+      int wrongDiffId) throws IOException {
     Path work = Files.createTempDirectory(archive.toAbsolutePath().getParent(), ".layers");
     try {
       List<String> diffIds = new ArrayList<>();
+      List<String> stored = new ArrayList<>();
       List<Path> layers = new ArrayList<>();
       for (int i = 0; i < layerSizes.length; i++) {
         Path layer = work.resolve("layer" + i + ".tar");
         diffIds.add(writeLayer(layer, "layer" + i + "/data.bin", layerSizes[i], seed * 31 + i,
             gzipLayers));
+        stored.add("sha256:" + hex(sha256().digest(Files.readAllBytes(layer))));
         layers.add(layer);
       }
-      byte[] config = config(diffIds).getBytes(StandardCharsets.UTF_8);
+      List<String> listed = new ArrayList<>(diffIds);
+      if (wrongDiffId >= 0) {
+        listed.set(wrongDiffId, "sha256:" + hex(sha256().digest(new byte[] {42})));
+      }
+      byte[] config = config(listed).getBytes(StandardCharsets.UTF_8);
       String configName = hex(sha256().digest(config)) + ".json";
       StringBuilder manifest = new StringBuilder("[{\"Config\":\"" + configName
           + "\",\"RepoTags\":[\"" + repoTag + "\"],\"Layers\":[");
@@ -70,7 +89,7 @@ public final class DockerSaveArchive {
         put(tar, "manifest.json", manifest.toString().getBytes(StandardCharsets.UTF_8));
         tar.finish();
       }
-      return new Written(archive, diffIds);
+      return new Written(archive, diffIds, "sha256:" + hex(sha256().digest(config)), stored);
     } finally {
       try (var files = Files.walk(work)) {
         files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

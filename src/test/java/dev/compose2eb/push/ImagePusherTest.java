@@ -11,6 +11,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -64,6 +65,9 @@ class ImagePusherTest {
     assertThat(result.pinned()).isEqualTo(registry.host() + "/first/app@" + result.digest());
     JsonNode layers = JSON.readTree(manifest.body()).get("layers");
     assertThat(layers).hasSize(3);
+    // the configuration goes up byte for byte: its digest is the archive's image id
+    assertThat(JSON.readTree(manifest.body()).get("config").get("digest").asText())
+        .isEqualTo(image.configDigest());
     assertThat(layers.get(0).get("mediaType").asText())
         .isEqualTo("application/vnd.docker.image.rootfs.diff.tar.gzip");
     // the image is the same image: uncompressed layer digests and configuration are kept
@@ -93,6 +97,8 @@ class ImagePusherTest {
     String target = registry.host() + "/again/app:1";
     PushResult first = push(cache, ImageSource.archive(image.archive()), target, new ArrayList<>());
     int mark = registry.requests().size();
+    Map<Path, FileTime> cached = modificationTimes(cache);
+    assertThat(cached.keySet()).filteredOn(p -> p.toString().endsWith(".gz")).hasSize(3);
 
     List<PushProgress> events = Collections.synchronizedList(new ArrayList<>());
     PushResult second = push(cache, ImageSource.archive(image.archive()), target, events);
@@ -107,6 +113,8 @@ class ImagePusherTest {
         && r.path().contains("/manifests/"));
     PushProgress last = lastOf(events, Stage.UPLOADING);
     assertThat(last.bytesDone()).isEqualTo(last.bytesTotal()); // skipped blobs count as done
+    // nothing was compressed again: the cache is exactly as the first push left it
+    assertThat(modificationTimes(cache)).isEqualTo(cached);
 
     // a cold cache compresses again, to the same bytes: still nothing to upload
     int mark2 = registry.requests().size();
@@ -159,7 +167,13 @@ class ImagePusherTest {
       assertThat(mirrored.digest()).isEqualTo(copy.digest());
       assertThat(JSON.readTree(copy.body()).get("layers"))
           .isEqualTo(JSON.readTree(from.body()).get("layers"));
-      assertThat(mirrored.digest()).isEqualTo(original.digest());
+      // jib writes its own configuration when mirroring (another creation time), so the digests
+      // differ from the archive push; the layers and diff ids are the same image
+      assertThat(original.digest()).isEqualTo(from.digest());
+      JsonNode mirroredConfig = JSON.readTree(registry.blob("mirror/app",
+          JSON.readTree(copy.body()).get("config").get("digest").asText()));
+      assertThat(mirroredConfig.get("rootfs").get("diff_ids").toString())
+          .isEqualTo(JSON.writeValueAsString(image.diffIds()));
       assertThat(mirrored.blobsUploaded()).isEqualTo(4);
       assertThat(lastOf(events, Stage.PREPARING).bytesDone()).isPositive(); // layers were pulled
     }
@@ -277,6 +291,68 @@ class ImagePusherTest {
   void credentialsNeverShowTheirPassword() {
     assertThat(new RegistryCredentials("r.example", "AWS", "hunter2").toString())
         .doesNotContain("hunter2").contains("****");
+  }
+
+  @Test
+  void gzippedLayersAreUploadedAsTheyAre() throws Exception {
+    DockerSaveArchive.Written gz = DockerSaveArchive.write(temp.resolve("gz.tar"), "gz:1",
+        new long[] {150_000, 80_000}, 11, true);
+    Path cache = temp.resolve("cache");
+
+    PushResult result = push(cache, ImageSource.archive(gz.archive()),
+        registry.host() + "/gzipped/app:1", new ArrayList<>());
+
+    JsonNode manifest = JSON.readTree(registry.manifest("gzipped/app", "1").body());
+    List<String> digests = new ArrayList<>();
+    manifest.get("layers").forEach(l -> digests.add(l.get("digest").asText()));
+    assertThat(digests).isEqualTo(gz.storedLayerDigests());
+    assertThat(manifest.get("config").get("digest").asText()).isEqualTo(gz.configDigest());
+    assertThat(result.blobsUploaded()).isEqualTo(3);
+    assertThat(modificationTimes(cache)).as("nothing compressed, nothing cached").isEmpty();
+  }
+
+  @Test
+  void anArchiveWhoseLayerDoesNotMatchItsDiffIdIsAClearFailure() throws Exception {
+    DockerSaveArchive.Written bad = DockerSaveArchive.write(temp.resolve("bad.tar"), "bad:1",
+        new long[] {50_000, 40_000}, 5, false, 1);
+    String target = registry.host() + "/inconsistent/app:1";
+
+    assertThatThrownBy(() -> push(temp.resolve("cache"), ImageSource.archive(bad.archive()), target,
+        new ArrayList<>()))
+        .isInstanceOf(PushFailure.class)
+        .hasMessageStartingWith("Tried to push the image archive " + bad.archive() + " to " + target
+            + " but failed because: " + bad.archive() + " is inconsistent: the layer "
+            + bad.diffIds().get(1).substring(7) + "/layer.tar has sha256 " + bad.diffIds().get(1)
+            + " but the image configuration lists sha256:")
+        .hasMessageEndingWith("; create it again with `docker save -o " + bad.archive() + " IMAGE`");
+    assertThat(registry.manifest("inconsistent/app", "1").status()).isEqualTo(404);
+  }
+
+  @Test
+  void anArchiveWithMoreDiffIdsThanLayersIsAClearFailure() throws IOException {
+    Path odd = temp.resolve("odd.tar");
+    DockerSaveArchive.writeTar(odd, Map.of(
+        "manifest.json", "[{\"Config\":\"c.json\",\"Layers\":[\"l/layer.tar\"]}]",
+        "c.json", "{\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\"sha256:" + "a".repeat(64)
+            + "\",\"sha256:" + "b".repeat(64) + "\"]}}",
+        "l/layer.tar", "not really a layer"));
+    assertThatThrownBy(() -> new ImagePusher(temp).push(ImageSource.archive(odd),
+        registry.host() + "/odd/app:1", credentials(), p -> {}))
+        .isInstanceOf(PushFailure.class)
+        .hasMessageContaining("but failed because: " + odd + " is inconsistent: manifest.json lists"
+            + " 1 layers but the image configuration has 2 diff_ids; create it with `docker save");
+  }
+
+  private static Map<Path, FileTime> modificationTimes(Path dir) throws IOException {
+    Map<Path, FileTime> out = new java.util.TreeMap<>();
+    if (Files.isDirectory(dir)) {
+      try (var files = Files.walk(dir)) {
+        for (Path p : files.filter(Files::isRegularFile).toList()) {
+          out.put(p, Files.getLastModifiedTime(p));
+        }
+      }
+    }
+    return out;
   }
 
   private static PushProgress lastOf(List<PushProgress> events, Stage stage) {

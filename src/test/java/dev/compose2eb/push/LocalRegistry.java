@@ -320,8 +320,11 @@ public final class LocalRegistry implements BeforeAllCallback, AfterAllCallback,
     }
   }
 
-  /** A self-signed certificate for 127.0.0.1 made with the JDK's keytool, exported as PEM. */
-  private static void writeCertificate(Path dir) throws IOException, InterruptedException {
+  /**
+   * A self-signed certificate for 127.0.0.1 made with the JDK's keytool: {@code cert.p12} (password
+   * changeit), exported as {@code cert.pem} and {@code key.pem}.
+   */
+  static void writeCertificate(Path dir) throws IOException, InterruptedException {
     Path store = dir.resolve("cert.p12");
     Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
     Process p = new ProcessBuilder(keytool.toString(), "-genkeypair", "-alias", "registry",

@@ -118,7 +118,9 @@ public final class PushBench {
   private static long[] ours(Path archive, String target, Path cache) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     long start = System.nanoTime();
-    Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+    // the child gets the classpath the CLI has (runtime dependencies), not the test classpath
+    String classpath = System.getProperty("pushbench.classpath", System.getProperty("java.class.path"));
+    Process p = new ProcessBuilder(java, "-cp", classpath,
         PushBench.class.getName(), "push", archive.toString(), target, "bench", "bench-pass",
         cache.toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
