@@ -31,6 +31,7 @@ final class TreeBuilder {
   private static final String MERGE_TAG = ScalarResolver.CORE_TAG_PREFIX + "merge";
 
   private final String file;
+  private final SourceLocation wholeFile;
   private final Deque<Frame> stack = new ArrayDeque<>();
   /** Anchors of the current document; a null node marks an anchored collection still being built. */
   private final Map<String, Anchored> anchors = new HashMap<>();
@@ -42,6 +43,7 @@ final class TreeBuilder {
 
   TreeBuilder(String file) {
     this.file = file;
+    this.wholeFile = SourceLocation.ofFile(file);
   }
 
   /** Reads every event; throws {@link YamlError} (or snakeyaml's exceptions) on the first problem. */
@@ -79,9 +81,13 @@ final class TreeBuilder {
   private void scalar(ScalarEvent event) {
     SourceLocation at = at(event.getStartMark());
     String text = event.getValue();
-    Optional<String> tag = event.getTag().filter(t -> !t.equals("!"));
+    Optional<String> tag = event.getTag();
+    if (tag.isPresent() && tag.get().equals("!")) {
+      tag = Optional.empty();
+    }
     Frame parent = stack.peek();
-    if (parent instanceof MapFrame map && map.expectingKey() && event.getAnchor().isEmpty()) {
+    Optional<Anchor> anchor = event.getAnchor();
+    if (parent instanceof MapFrame map && map.expectingKey() && anchor.isEmpty()) {
       // Keys are strings by their source text; no need to resolve them.
       boolean merge = event.isPlain() && text.equals("<<")
           && (tag.isEmpty() || tag.get().equals(MERGE_TAG));
@@ -90,7 +96,9 @@ final class TreeBuilder {
       return;
     }
     ScalarNode node = new ScalarNode(scalarValue(event, tag, text, at), at, mergeTag(tag));
-    event.getAnchor().ifPresent(a -> anchors.put(a.getValue(), new Anchored(node, 1, text)));
+    if (anchor.isPresent()) {
+      anchors.put(anchor.get().getValue(), new Anchored(node, 1, text));
+    }
     deliver(node, 1, text, at, false, event.isPlain() && text.equals("<<"));
   }
 
@@ -201,8 +209,11 @@ final class TreeBuilder {
   }
 
   private SourceLocation at(Optional<Mark> mark) {
-    return mark.map(m -> new SourceLocation(file, m.getLine() + 1, m.getColumn() + 1))
-        .orElse(SourceLocation.ofFile(file));
+    if (mark.isEmpty()) {
+      return wholeFile;
+    }
+    Mark m = mark.get();
+    return new SourceLocation(file, m.getLine() + 1, m.getColumn() + 1);
   }
 
   private abstract static class Frame {
@@ -304,7 +315,7 @@ final class TreeBuilder {
         value(new ScalarNode(null, pendingKeyLocation, MergeTag.NONE), false, pendingKeyLocation);
       }
       if (mergeSources.isEmpty()) {
-        return new MapNode(entries, keyLocations, location, tag);
+        return MapNode.owning(entries, keyLocations, location, tag); // the frame is done with them
       }
       // Explicit keys win over merged ones; among merged maps the earlier one wins. Merged keys
       // go where "<<" was written and keep the location they were written at.
