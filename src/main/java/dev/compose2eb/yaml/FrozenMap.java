@@ -15,11 +15,18 @@ import java.util.function.BiConsumer;
  */
 final class FrozenMap<K, V> extends AbstractMap<K, V> {
   private final Map<K, V> map;
-  private final Map<K, V> view;
+  /** The read-only view the collections come from, made on first use (most nodes are only looked up). */
+  private Map<K, V> view;
 
   private FrozenMap(LinkedHashMap<K, V> owned) {
     this.map = owned;
-    this.view = Collections.unmodifiableMap(owned);
+  }
+
+  private Map<K, V> view() {
+    if (view == null) {
+      view = Collections.unmodifiableMap(map);
+    }
+    return view;
   }
 
   /** Takes ownership of {@code owned}: the caller must not touch it afterwards. */
@@ -59,17 +66,17 @@ final class FrozenMap<K, V> extends AbstractMap<K, V> {
 
   @Override
   public Set<Entry<K, V>> entrySet() {
-    return view.entrySet();
+    return view().entrySet();
   }
 
   @Override
   public Set<K> keySet() {
-    return view.keySet();
+    return view().keySet();
   }
 
   @Override
   public Collection<V> values() {
-    return view.values();
+    return view().values();
   }
 
   @Override

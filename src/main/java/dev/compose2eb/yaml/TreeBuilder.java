@@ -41,6 +41,11 @@ final class TreeBuilder {
 
   private record Anchored(Node node, long weight, String text) {}
 
+  /** Short texts seen so far, so that repeated keys and values are kept once, not once per use. */
+  private final Map<String, String> texts = new HashMap<>();
+  private static final int MAX_SHARED_LENGTH = 64;
+  private static final int MAX_SHARED_TEXTS = 20_000;
+
   TreeBuilder(String file) {
     this.file = file;
     this.wholeFile = SourceLocation.ofFile(file);
@@ -80,7 +85,7 @@ final class TreeBuilder {
 
   private void scalar(ScalarEvent event) {
     SourceLocation at = at(event.getStartMark());
-    String text = event.getValue();
+    String text = shared(event.getValue());
     Optional<String> tag = event.getTag();
     if (tag.isPresent() && tag.get().equals("!")) {
       tag = Optional.empty();
@@ -100,6 +105,24 @@ final class TreeBuilder {
       anchors.put(anchor.get().getValue(), new Anchored(node, 1, text));
     }
     deliver(node, 1, text, at, false, event.isPlain() && text.equals("<<"));
+  }
+
+  /**
+   * One String per distinct short text: a file with many services repeats the same keys and many
+   * values, and the tree keeps all of them; the parser's fresh copies then die young.
+   */
+  private String shared(String text) {
+    if (text.length() > MAX_SHARED_LENGTH) {
+      return text;
+    }
+    String known = texts.get(text);
+    if (known != null) {
+      return known;
+    }
+    if (texts.size() < MAX_SHARED_TEXTS) {
+      texts.put(text, text);
+    }
+    return text;
   }
 
   private static Object scalarValue(ScalarEvent event, Optional<String> tag, String text,
