@@ -34,9 +34,10 @@ final class FrozenMap<K, V> extends AbstractMap<K, V> {
     return new FrozenMap<>(owned);
   }
 
-  /** {@code map} itself when it is already frozen, else a frozen copy. */
+  /** {@code map} itself when it is already read-only and unshared, else a frozen copy. */
   static <K, V> Map<K, V> of(Map<K, V> map) {
-    return map instanceof FrozenMap<K, V> ? map : new FrozenMap<>(new LinkedHashMap<>(map));
+    return map instanceof FrozenMap<K, V> || map instanceof SlotMap<?>
+        ? map : new FrozenMap<>(new LinkedHashMap<>(map));
   }
 
   @Override

@@ -25,10 +25,15 @@ public record MapNode(
     Objects.requireNonNull(tag, "tag");
   }
 
-  /** A mapping over maps the caller has just built and hands over: they are kept, not copied. */
-  static MapNode owning(LinkedHashMap<String, Node> entries,
-      LinkedHashMap<String, SourceLocation> keyLocations, SourceLocation location, MergeTag tag) {
-    return new MapNode(FrozenMap.owning(entries), FrozenMap.owning(keyLocations), location, tag);
+  /**
+   * A mapping over arrays the caller has just filled and hands over (distinct keys, in order, a
+   * value and a key location for each): kept as they are, not copied.
+   */
+  static MapNode owning(String[] keys, Node[] values, SourceLocation[] keyLocations,
+      SourceLocation location, MergeTag tag) {
+    SlotMap.Keys shared = new SlotMap.Keys(keys);
+    return new MapNode(new SlotMap<>(shared, values), new SlotMap<>(shared, keyLocations), location,
+        tag);
   }
 
   public static MapNode empty(SourceLocation location) {

@@ -3,12 +3,14 @@ package dev.compose2eb.yaml;
 import dev.compose2eb.diag.SourceLocation;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.snakeyaml.engine.v2.common.Anchor;
 import org.snakeyaml.engine.v2.events.AliasEvent;
 import org.snakeyaml.engine.v2.events.CollectionStartEvent;
@@ -269,8 +271,14 @@ final class TreeBuilder {
 
   /** A mapping being read: explicit keys in order, then {@code <<} merges applied at the end. */
   private static final class MapFrame extends Frame {
-    private final LinkedHashMap<String, Node> entries = new LinkedHashMap<>();
-    private final LinkedHashMap<String, SourceLocation> keyLocations = new LinkedHashMap<>();
+    /** Past this many keys, duplicates are found with a hash map rather than by scanning. */
+    private static final int SCAN_LIMIT = 16;
+
+    private String[] keys = new String[4];
+    private Node[] values = new Node[4];
+    private SourceLocation[] keyLocations = new SourceLocation[4];
+    private int size;
+    private HashMap<String, Integer> index;
     private final List<MapNode> mergeSources = new ArrayList<>();
     private SourceLocation mergeKeyLocation;
     private int mergeIndex;
@@ -286,9 +294,23 @@ final class TreeBuilder {
       return pendingKey == null;
     }
 
+    private int indexOf(String key) {
+      if (index != null) {
+        Integer i = index.get(key);
+        return i == null ? -1 : i;
+      }
+      for (int i = 0; i < size; i++) {
+        if (keys[i].equals(key)) {
+          return i;
+        }
+      }
+      return -1;
+    }
+
     void key(String key, SourceLocation at, boolean merge) {
       // Like go-yaml, a key may appear once, the merge key "<<" included.
-      SourceLocation earlier = keyLocations.get(key);
+      int i = indexOf(key);
+      SourceLocation earlier = i >= 0 ? keyLocations[i] : null;
       if (earlier == null && key.equals("<<")) {
         earlier = mergeKeyLocation;
       }
@@ -301,7 +323,7 @@ final class TreeBuilder {
       pendingMerge = merge;
       if (merge) {
         mergeKeyLocation = at;
-        mergeIndex = entries.size();
+        mergeIndex = size;
       }
     }
 
@@ -309,10 +331,30 @@ final class TreeBuilder {
       if (pendingMerge) {
         addMergeSources(value, alias, at);
       } else {
-        entries.put(pendingKey, value);
-        keyLocations.put(pendingKey, pendingKeyLocation);
+        add(pendingKey, pendingKeyLocation, value);
       }
       pendingKey = null;
+    }
+
+    /** Appends a key that is not there yet. */
+    private void add(String key, SourceLocation at, Node value) {
+      if (size == keys.length) {
+        keys = Arrays.copyOf(keys, size * 2);
+        values = Arrays.copyOf(values, size * 2);
+        keyLocations = Arrays.copyOf(keyLocations, size * 2);
+      }
+      keys[size] = key;
+      values[size] = value;
+      keyLocations[size] = at;
+      size++;
+      if (index != null) {
+        index.put(key, size - 1);
+      } else if (size > SCAN_LIMIT) {
+        index = new HashMap<>();
+        for (int i = 0; i < size; i++) {
+          index.put(keys[i], i);
+        }
+      }
     }
 
     private void addMergeSources(Node value, boolean alias, SourceLocation at) {
@@ -338,33 +380,61 @@ final class TreeBuilder {
         value(new ScalarNode(null, pendingKeyLocation, MergeTag.NONE), false, pendingKeyLocation);
       }
       if (mergeSources.isEmpty()) {
-        return MapNode.owning(entries, keyLocations, location, tag); // the frame is done with them
+        // the frame is done with its arrays: hand them over
+        return MapNode.owning(trim(keys, size), trim(values, size), trim(keyLocations, size),
+            location, tag);
       }
       // Explicit keys win over merged ones; among merged maps the earlier one wins. Merged keys
       // go where "<<" was written and keep the location they were written at.
-      MapNode.Builder out = new MapNode.Builder(location).tag(tag);
-      int index = 0;
-      for (Map.Entry<String, Node> e : entries.entrySet()) {
-        if (index++ == mergeIndex) {
+      Merged out = new Merged(size + mergeSources.stream().mapToInt(MapNode::size).sum());
+      for (int i = 0; i < size; i++) {
+        if (i == mergeIndex) {
           putMerged(out);
         }
-        out.put(e.getKey(), keyLocations.get(e.getKey()), e.getValue());
+        out.add(keys[i], keyLocations[i], values[i]);
       }
-      if (mergeIndex >= entries.size()) {
+      if (mergeIndex >= size) {
         putMerged(out);
       }
-      return out.build();
+      return MapNode.owning(trim(out.keys, out.size), trim(out.values, out.size),
+          trim(out.keyLocations, out.size), location, tag);
     }
 
-    private void putMerged(MapNode.Builder out) {
+    private static <T> T[] trim(T[] array, int length) {
+      return array.length == length ? array : Arrays.copyOf(array, length);
+    }
+
+    private void putMerged(Merged out) {
       for (MapNode source : mergeSources) {
         for (Map.Entry<String, Node> e : source.entries().entrySet()) {
           String k = e.getKey();
-          if (!entries.containsKey(k) && !out.has(k)) {
-            out.put(k, source.keyLocation(k), e.getValue());
+          if (indexOf(k) < 0 && out.merged.add(k)) {
+            out.add(k, source.keyLocation(k), e.getValue());
           }
         }
       }
+    }
+  }
+
+  /** The slots of a mapping with merge keys, and which keys came from merged maps. */
+  private static final class Merged {
+    final String[] keys;
+    final Node[] values;
+    final SourceLocation[] keyLocations;
+    final Set<String> merged = new HashSet<>();
+    int size;
+
+    Merged(int capacity) {
+      keys = new String[capacity];
+      values = new Node[capacity];
+      keyLocations = new SourceLocation[capacity];
+    }
+
+    void add(String key, SourceLocation at, Node value) {
+      keys[size] = key;
+      values[size] = value;
+      keyLocations[size] = at;
+      size++;
     }
   }
 
