@@ -1,7 +1,9 @@
 package dev.compose2eb.diag;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Collects every problem found in one run, so that users see all of them at once instead of one per
@@ -12,6 +14,8 @@ public final class Diagnostics {
   static final int MAX_ERRORS = 200;
 
   private final List<Diagnostic> items = new ArrayList<>();
+  /** The warnings and infos in {@code items}, to find a repeated one without scanning the list. */
+  private final Set<Diagnostic> said = new HashSet<>();
   private int errors;
 
   public void add(Diagnostic d) {
@@ -21,7 +25,7 @@ public final class Diagnostics {
       }
       errors++;
     }
-    if (!d.isError() && items.contains(d)) {
+    if (!d.isError() && !said.add(d)) {
       return; // the same warning reached twice (a shared anchor, an extends base) is said once
     }
     items.add(d);

@@ -1,7 +1,6 @@
 package dev.compose2eb.yaml;
 
 import dev.compose2eb.diag.SourceLocation;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -19,10 +18,22 @@ public record MapNode(
     implements Node {
 
   public MapNode {
-    entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
-    keyLocations = Collections.unmodifiableMap(new LinkedHashMap<>(keyLocations));
+    // read-only copies, except for maps this package built and handed over (no copy needed)
+    entries = FrozenMap.of(entries);
+    keyLocations = FrozenMap.of(keyLocations);
     Objects.requireNonNull(location, "location");
     Objects.requireNonNull(tag, "tag");
+  }
+
+  /**
+   * A mapping over arrays the caller has just filled and hands over (distinct keys, in order, a
+   * value and a key location for each): kept as they are, not copied.
+   */
+  static MapNode owning(String[] keys, Node[] values, SourceLocation[] keyLocations,
+      SourceLocation location, MergeTag tag) {
+    SlotMap.Keys shared = new SlotMap.Keys(keys);
+    return new MapNode(new SlotMap<>(shared, values), new SlotMap<>(shared, keyLocations), location,
+        tag);
   }
 
   public static MapNode empty(SourceLocation location) {
@@ -61,39 +72,87 @@ public record MapNode(
     return "mapping";
   }
 
-  /** Builds a mapping entry by entry, keeping insertion order. */
+  /**
+   * Builds a mapping entry by entry, keeping insertion order. A builder started from a mapping
+   * shares that mapping's maps and copies each one only when a change would alter it, so that
+   * rebuilding a large mapping to change one key copies what changed and no more.
+   */
   public static final class Builder {
-    private final LinkedHashMap<String, Node> entries = new LinkedHashMap<>();
-    private final LinkedHashMap<String, SourceLocation> keyLocations = new LinkedHashMap<>();
+    private Map<String, Node> entries;
+    private Map<String, SourceLocation> keyLocations;
+    /** Whether each map is this builder's own LinkedHashMap (else a frozen one it must not write). */
+    private boolean ownEntries;
+    private boolean ownKeyLocations;
     private final SourceLocation location;
     private MergeTag tag = MergeTag.NONE;
 
     public Builder(SourceLocation location) {
       this.location = location;
+      this.entries = new LinkedHashMap<>();
+      this.keyLocations = new LinkedHashMap<>();
+      this.ownEntries = true;
+      this.ownKeyLocations = true;
     }
 
     public Builder(MapNode from) {
       this.location = from.location();
       this.tag = from.tag();
-      entries.putAll(from.entries());
-      keyLocations.putAll(from.keyLocations());
+      this.entries = from.entries();
+      this.keyLocations = from.keyLocations();
+    }
+
+    private Map<String, Node> entriesForWrite() {
+      if (!ownEntries) {
+        entries = new LinkedHashMap<>(entries);
+        ownEntries = true;
+      }
+      return entries;
+    }
+
+    private Map<String, SourceLocation> keyLocationsForWrite() {
+      if (!ownKeyLocations) {
+        keyLocations = new LinkedHashMap<>(keyLocations);
+        ownKeyLocations = true;
+      }
+      return keyLocations;
     }
 
     public Builder put(String key, SourceLocation keyLocation, Node value) {
-      entries.put(key, value);
-      keyLocations.put(key, keyLocation);
+      if (ownEntries || value == null || entries.get(key) != value) {
+        entriesForWrite().put(key, value);
+      }
+      if (ownKeyLocations || !keyLocations.containsKey(key)
+          || !Objects.equals(keyLocations.get(key), keyLocation)) {
+        keyLocationsForWrite().put(key, keyLocation);
+      }
       return this;
     }
 
     public Builder put(String key, Node value) {
-      entries.put(key, value);
-      keyLocations.putIfAbsent(key, value.location());
+      if (ownEntries || value == null || entries.get(key) != value) {
+        entriesForWrite().put(key, value);
+      }
+      if (!keyLocations.containsKey(key)) {
+        keyLocationsForWrite().put(key, value.location());
+      }
+      return this;
+    }
+
+    /** Gives an existing key a new value, keeping its place and key location. */
+    public Builder replace(String key, Node value) {
+      if (entries.containsKey(key) && (ownEntries || entries.get(key) != value)) {
+        entriesForWrite().put(key, value);
+      }
       return this;
     }
 
     public Builder remove(String key) {
-      entries.remove(key);
-      keyLocations.remove(key);
+      if (entries.containsKey(key)) {
+        entriesForWrite().remove(key);
+      }
+      if (keyLocations.containsKey(key)) {
+        keyLocationsForWrite().remove(key);
+      }
       return this;
     }
 
@@ -110,8 +169,16 @@ public record MapNode(
       return this;
     }
 
+    /** The mapping; the builder hands its maps over and copies them again if used afterwards. */
     public MapNode build() {
-      return new MapNode(entries, keyLocations, location, tag);
+      Map<String, Node> e = ownEntries ? FrozenMap.owning((LinkedHashMap<String, Node>) entries) : entries;
+      Map<String, SourceLocation> k = ownKeyLocations
+          ? FrozenMap.owning((LinkedHashMap<String, SourceLocation>) keyLocations) : keyLocations;
+      entries = e;
+      keyLocations = k;
+      ownEntries = false;
+      ownKeyLocations = false;
+      return new MapNode(e, k, location, tag);
     }
   }
 }

@@ -2,7 +2,6 @@ package dev.compose2eb.yaml;
 
 import java.math.BigInteger;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Gives a scalar its type the way go-yaml v3 (what Docker Compose reads YAML with) does: YAML 1.2 core
@@ -58,16 +57,22 @@ final class ScalarResolver {
       Map.entry("-.INF", new Resolved(Kind.FLOAT, Double.NEGATIVE_INFINITY)));
 
   private static final Resolved NULL = new Resolved(Kind.NULL, null);
-  private static final Pattern LEADING_DOT_FLOAT = Pattern.compile("\\.[0-9]+([eE][-+]?[0-9]+)?");
-  private static final Pattern YAML_FLOAT =
-      Pattern.compile("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?");
   private static final BigInteger UINT64_MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
 
   private ScalarResolver() {}
 
   /** The value of an untagged plain scalar. */
   static Object plain(String in) {
+    if (!in.isEmpty() && !mayResolve(in.charAt(0))) {
+      return in; // most scalars: the first character already says "string"
+    }
     return resolve(in).value();
+  }
+
+  /** Whether a scalar starting with {@code first} can be anything but a string. */
+  private static boolean mayResolve(char first) {
+    return (first >= '0' && first <= '9') || first == '+' || first == '-' || first == '.'
+        || "yYnNtTfFoO~".indexOf(first) >= 0;
   }
 
   /**
@@ -112,7 +117,7 @@ final class ScalarResolver {
     }
     char first = in.charAt(0);
     boolean digitOrSign = (first >= '0' && first <= '9') || first == '+' || first == '-';
-    if (!digitOrSign && first != '.' && "yYnNtTfFoO~".indexOf(first) < 0) {
+    if (!mayResolve(first)) {
       return new Resolved(Kind.STR, in);
     }
     Resolved word = WORDS.get(in);
@@ -120,7 +125,7 @@ final class ScalarResolver {
       return word;
     }
     if (first == '.') {
-      if (LEADING_DOT_FLOAT.matcher(in).matches()) {
+      if (isFloat(in, 0, false)) {
         double d = Double.parseDouble(in);
         if (!Double.isInfinite(d)) {
           return new Resolved(Kind.FLOAT, d);
@@ -138,8 +143,11 @@ final class ScalarResolver {
   private static Resolved number(String in) {
     String plain = in.indexOf('_') < 0 ? in : in.replace("_", "");
     boolean signed = !plain.isEmpty() && (plain.charAt(0) == '+' || plain.charAt(0) == '-');
-    BigInteger big = goParseInt(plain);
-    if (big != null) {
+    Number parsed = goParseInt(plain);
+    if (parsed instanceof Long small) {
+      return new Resolved(Kind.INT, small);
+    }
+    if (parsed instanceof BigInteger big) {
       if (big.bitLength() < 64) {
         return new Resolved(Kind.INT, big.longValue());
       }
@@ -147,7 +155,7 @@ final class ScalarResolver {
         return new Resolved(Kind.INT, big.doubleValue()); // Go's uint64; no Long can hold it
       }
     }
-    if (YAML_FLOAT.matcher(plain).matches()) {
+    if (isFloat(plain, signed ? 1 : 0, true)) {
       double d = Double.parseDouble(plain);
       if (!Double.isInfinite(d)) { // Go's ParseFloat fails on overflow, leaving a string
         return new Resolved(Kind.FLOAT, d);
@@ -156,8 +164,51 @@ final class ScalarResolver {
     return null;
   }
 
-  /** Go's strconv.ParseInt(s, 0, ...) syntax without the range check: sign, then 0x/0o/0b/0 prefix. */
-  private static BigInteger goParseInt(String s) {
+  /**
+   * YAML 1.2's float syntax from {@code from} (after any sign), checked without a regex:
+   * {@code (\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?}, or only {@code \.[0-9]+...} when
+   * {@code digitsFirst} is false (a scalar that starts with a dot).
+   */
+  static boolean isFloat(String s, int from, boolean digitsFirst) {
+    int n = s.length();
+    int i = digitsFirst ? skipDigits(s, from) : from;
+    boolean whole = i > from;
+    if (i < n && s.charAt(i) == '.') {
+      int fraction = skipDigits(s, i + 1);
+      if (!whole && fraction == i + 1) {
+        return false; // a dot needs digits on one side, after it when none come before
+      }
+      i = fraction;
+    } else if (!whole) {
+      return false;
+    }
+    if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+      int exponent = i + 1;
+      if (exponent < n && (s.charAt(exponent) == '+' || s.charAt(exponent) == '-')) {
+        exponent++;
+      }
+      i = skipDigits(s, exponent);
+      if (i == exponent) {
+        return false;
+      }
+    }
+    return i == n;
+  }
+
+  private static int skipDigits(String s, int from) {
+    int i = from;
+    while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+      i++;
+    }
+    return i;
+  }
+
+  /**
+   * Go's strconv.ParseInt(s, 0, ...) syntax without the range check: sign, then 0x/0o/0b/0 prefix.
+   * A Long when it has at most 15 significant digits (it fits in every base), else a BigInteger;
+   * null when {@code s} is not an integer.
+   */
+  private static Number goParseInt(String s) {
     int i = 0;
     boolean negative = false;
     if (!s.isEmpty() && (s.charAt(0) == '+' || s.charAt(0) == '-')) {
@@ -194,7 +245,7 @@ final class ScalarResolver {
     }
     if (significant <= 15) { // fits a long in every base: skip BigInteger on the common path
       long small = significant == 0 ? 0 : Long.parseLong(digits, base);
-      return BigInteger.valueOf(negative ? -small : small);
+      return negative ? -small : small;
     }
     BigInteger value = new BigInteger(digits, base);
     return negative ? value.negate() : value;

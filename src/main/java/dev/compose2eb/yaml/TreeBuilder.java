@@ -3,12 +3,14 @@ package dev.compose2eb.yaml;
 import dev.compose2eb.diag.SourceLocation;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.snakeyaml.engine.v2.common.Anchor;
 import org.snakeyaml.engine.v2.events.AliasEvent;
 import org.snakeyaml.engine.v2.events.CollectionStartEvent;
@@ -31,6 +33,7 @@ final class TreeBuilder {
   private static final String MERGE_TAG = ScalarResolver.CORE_TAG_PREFIX + "merge";
 
   private final String file;
+  private final SourceLocation wholeFile;
   private final Deque<Frame> stack = new ArrayDeque<>();
   /** Anchors of the current document; a null node marks an anchored collection still being built. */
   private final Map<String, Anchored> anchors = new HashMap<>();
@@ -40,8 +43,14 @@ final class TreeBuilder {
 
   private record Anchored(Node node, long weight, String text) {}
 
+  /** Short texts seen so far, so that repeated keys and values are kept once, not once per use. */
+  private final Map<String, String> texts = new HashMap<>();
+  private static final int MAX_SHARED_LENGTH = 64;
+  private static final int MAX_SHARED_TEXTS = 20_000;
+
   TreeBuilder(String file) {
     this.file = file;
+    this.wholeFile = SourceLocation.ofFile(file);
   }
 
   /** Reads every event; throws {@link YamlError} (or snakeyaml's exceptions) on the first problem. */
@@ -78,10 +87,14 @@ final class TreeBuilder {
 
   private void scalar(ScalarEvent event) {
     SourceLocation at = at(event.getStartMark());
-    String text = event.getValue();
-    Optional<String> tag = event.getTag().filter(t -> !t.equals("!"));
+    String text = shared(event.getValue());
+    Optional<String> tag = event.getTag();
+    if (tag.isPresent() && tag.get().equals("!")) {
+      tag = Optional.empty();
+    }
     Frame parent = stack.peek();
-    if (parent instanceof MapFrame map && map.expectingKey() && event.getAnchor().isEmpty()) {
+    Optional<Anchor> anchor = event.getAnchor();
+    if (parent instanceof MapFrame map && map.expectingKey() && anchor.isEmpty()) {
       // Keys are strings by their source text; no need to resolve them.
       boolean merge = event.isPlain() && text.equals("<<")
           && (tag.isEmpty() || tag.get().equals(MERGE_TAG));
@@ -90,8 +103,28 @@ final class TreeBuilder {
       return;
     }
     ScalarNode node = new ScalarNode(scalarValue(event, tag, text, at), at, mergeTag(tag));
-    event.getAnchor().ifPresent(a -> anchors.put(a.getValue(), new Anchored(node, 1, text)));
+    if (anchor.isPresent()) {
+      anchors.put(anchor.get().getValue(), new Anchored(node, 1, text));
+    }
     deliver(node, 1, text, at, false, event.isPlain() && text.equals("<<"));
+  }
+
+  /**
+   * One String per distinct short text: a file with many services repeats the same keys and many
+   * values, and the tree keeps all of them; the parser's fresh copies then die young.
+   */
+  private String shared(String text) {
+    if (text.length() > MAX_SHARED_LENGTH) {
+      return text;
+    }
+    String known = texts.get(text);
+    if (known != null) {
+      return known;
+    }
+    if (texts.size() < MAX_SHARED_TEXTS) {
+      texts.put(text, text);
+    }
+    return text;
   }
 
   private static Object scalarValue(ScalarEvent event, Optional<String> tag, String text,
@@ -201,8 +234,11 @@ final class TreeBuilder {
   }
 
   private SourceLocation at(Optional<Mark> mark) {
-    return mark.map(m -> new SourceLocation(file, m.getLine() + 1, m.getColumn() + 1))
-        .orElse(SourceLocation.ofFile(file));
+    if (mark.isEmpty()) {
+      return wholeFile;
+    }
+    Mark m = mark.get();
+    return new SourceLocation(file, m.getLine() + 1, m.getColumn() + 1);
   }
 
   private abstract static class Frame {
@@ -235,8 +271,14 @@ final class TreeBuilder {
 
   /** A mapping being read: explicit keys in order, then {@code <<} merges applied at the end. */
   private static final class MapFrame extends Frame {
-    private final LinkedHashMap<String, Node> entries = new LinkedHashMap<>();
-    private final LinkedHashMap<String, SourceLocation> keyLocations = new LinkedHashMap<>();
+    /** Past this many keys, duplicates are found with a hash map rather than by scanning. */
+    private static final int SCAN_LIMIT = 16;
+
+    private String[] keys = new String[4];
+    private Node[] values = new Node[4];
+    private SourceLocation[] keyLocations = new SourceLocation[4];
+    private int size;
+    private HashMap<String, Integer> index;
     private final List<MapNode> mergeSources = new ArrayList<>();
     private SourceLocation mergeKeyLocation;
     private int mergeIndex;
@@ -252,9 +294,23 @@ final class TreeBuilder {
       return pendingKey == null;
     }
 
+    private int indexOf(String key) {
+      if (index != null) {
+        Integer i = index.get(key);
+        return i == null ? -1 : i;
+      }
+      for (int i = 0; i < size; i++) {
+        if (keys[i].equals(key)) {
+          return i;
+        }
+      }
+      return -1;
+    }
+
     void key(String key, SourceLocation at, boolean merge) {
       // Like go-yaml, a key may appear once, the merge key "<<" included.
-      SourceLocation earlier = keyLocations.get(key);
+      int i = indexOf(key);
+      SourceLocation earlier = i >= 0 ? keyLocations[i] : null;
       if (earlier == null && key.equals("<<")) {
         earlier = mergeKeyLocation;
       }
@@ -267,7 +323,7 @@ final class TreeBuilder {
       pendingMerge = merge;
       if (merge) {
         mergeKeyLocation = at;
-        mergeIndex = entries.size();
+        mergeIndex = size;
       }
     }
 
@@ -275,10 +331,30 @@ final class TreeBuilder {
       if (pendingMerge) {
         addMergeSources(value, alias, at);
       } else {
-        entries.put(pendingKey, value);
-        keyLocations.put(pendingKey, pendingKeyLocation);
+        add(pendingKey, pendingKeyLocation, value);
       }
       pendingKey = null;
+    }
+
+    /** Appends a key that is not there yet. */
+    private void add(String key, SourceLocation at, Node value) {
+      if (size == keys.length) {
+        keys = Arrays.copyOf(keys, size * 2);
+        values = Arrays.copyOf(values, size * 2);
+        keyLocations = Arrays.copyOf(keyLocations, size * 2);
+      }
+      keys[size] = key;
+      values[size] = value;
+      keyLocations[size] = at;
+      size++;
+      if (index != null) {
+        index.put(key, size - 1);
+      } else if (size > SCAN_LIMIT) {
+        index = new HashMap<>();
+        for (int i = 0; i < size; i++) {
+          index.put(keys[i], i);
+        }
+      }
     }
 
     private void addMergeSources(Node value, boolean alias, SourceLocation at) {
@@ -304,33 +380,61 @@ final class TreeBuilder {
         value(new ScalarNode(null, pendingKeyLocation, MergeTag.NONE), false, pendingKeyLocation);
       }
       if (mergeSources.isEmpty()) {
-        return new MapNode(entries, keyLocations, location, tag);
+        // the frame is done with its arrays: hand them over
+        return MapNode.owning(trim(keys, size), trim(values, size), trim(keyLocations, size),
+            location, tag);
       }
       // Explicit keys win over merged ones; among merged maps the earlier one wins. Merged keys
       // go where "<<" was written and keep the location they were written at.
-      MapNode.Builder out = new MapNode.Builder(location).tag(tag);
-      int index = 0;
-      for (Map.Entry<String, Node> e : entries.entrySet()) {
-        if (index++ == mergeIndex) {
+      Merged out = new Merged(size + mergeSources.stream().mapToInt(MapNode::size).sum());
+      for (int i = 0; i < size; i++) {
+        if (i == mergeIndex) {
           putMerged(out);
         }
-        out.put(e.getKey(), keyLocations.get(e.getKey()), e.getValue());
+        out.add(keys[i], keyLocations[i], values[i]);
       }
-      if (mergeIndex >= entries.size()) {
+      if (mergeIndex >= size) {
         putMerged(out);
       }
-      return out.build();
+      return MapNode.owning(trim(out.keys, out.size), trim(out.values, out.size),
+          trim(out.keyLocations, out.size), location, tag);
     }
 
-    private void putMerged(MapNode.Builder out) {
+    private static <T> T[] trim(T[] array, int length) {
+      return array.length == length ? array : Arrays.copyOf(array, length);
+    }
+
+    private void putMerged(Merged out) {
       for (MapNode source : mergeSources) {
         for (Map.Entry<String, Node> e : source.entries().entrySet()) {
           String k = e.getKey();
-          if (!entries.containsKey(k) && !out.has(k)) {
-            out.put(k, source.keyLocation(k), e.getValue());
+          if (indexOf(k) < 0 && out.merged.add(k)) {
+            out.add(k, source.keyLocation(k), e.getValue());
           }
         }
       }
+    }
+  }
+
+  /** The slots of a mapping with merge keys, and which keys came from merged maps. */
+  private static final class Merged {
+    final String[] keys;
+    final Node[] values;
+    final SourceLocation[] keyLocations;
+    final Set<String> merged = new HashSet<>();
+    int size;
+
+    Merged(int capacity) {
+      keys = new String[capacity];
+      values = new Node[capacity];
+      keyLocations = new SourceLocation[capacity];
+    }
+
+    void add(String key, SourceLocation at, Node value) {
+      keys[size] = key;
+      values[size] = value;
+      keyLocations[size] = at;
+      size++;
     }
   }
 

@@ -37,8 +37,14 @@ public final class YamlReader {
 
   /** All documents of one file, in order; empty on error (reported to {@code diags}) or no content. */
   public static List<Node> read(String displayName, String text, Diagnostics diags) {
+    return read(displayName, text, false, diags);
+  }
+
+  /** {@code printable}: the text is known to hold only printable characters already. */
+  private static List<Node> read(String displayName, String text, boolean printable,
+      Diagnostics diags) {
     try {
-      return parse(displayName, text);
+      return parse(displayName, text, printable);
     } catch (YamlError e) {
       diags.error(e.location(), "", e.getMessage(), e.hint());
     } catch (MarkedYamlEngineException e) {
@@ -97,6 +103,10 @@ public final class YamlReader {
       diags.error(whole, "", "cannot read file: " + e.getMessage(), "");
       return List.of();
     }
+    if (isPrintableAscii(bytes)) {
+      // the common case: ASCII is UTF-8 as it is, and every character is already known printable
+      return read(displayName, new String(bytes, StandardCharsets.ISO_8859_1), true, diags);
+    }
     String text = decodeUtf8(bytes, displayName, diags);
     return text == null ? List.of() : read(displayName, text, diags);
   }
@@ -109,6 +119,16 @@ public final class YamlReader {
     try (InputStream in = Files.newInputStream(path)) {
       return in.readNBytes(limit);
     }
+  }
+
+  /** Only printable ASCII, tabs and line breaks: text that needs neither decoding nor checking. */
+  private static boolean isPrintableAscii(byte[] bytes) {
+    for (byte b : bytes) {
+      if ((b < 0x20 || b == 0x7F) && b != '\n' && b != '\r' && b != '\t') {
+        return false; // bytes are signed: every non-ASCII byte is negative
+      }
+    }
+    return true;
   }
 
   /** Strict UTF-8; on bad bytes reports where they are and returns null. */
@@ -147,12 +167,14 @@ public final class YamlReader {
     return new SourceLocation(displayName, line, column);
   }
 
-  private static List<Node> parse(String displayName, String text) {
+  private static List<Node> parse(String displayName, String text, boolean printable) {
     if (text.length() > MAX_BYTES) {
       throw new YamlError(SourceLocation.ofFile(displayName), tooLarge(text.length()), "");
     }
     String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
-    checkPrintable(body, displayName);
+    if (!printable) {
+      checkPrintable(body, displayName);
+    }
     LoadSettings settings = LoadSettings.builder()
         .setLabel(displayName)
         .setUseMarks(true)

@@ -8,7 +8,6 @@ import dev.compose2eb.yaml.ScalarNode;
 import dev.compose2eb.yaml.SeqNode;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -73,21 +72,19 @@ public final class NodeInterpolator {
   }
 
   private Node visitMap(MapNode map) {
-    Map<String, Node> changed = null;
+    MapNode.Builder changed = null;
     for (Map.Entry<String, Node> entry : map.entries().entrySet()) {
       path.add(entry.getKey());
       Node after = visit(entry.getValue());
       path.remove(path.size() - 1);
       if (after != entry.getValue()) {
         if (changed == null) {
-          changed = new LinkedHashMap<>(map.entries());
+          changed = new MapNode.Builder(map); // keeps the key locations and the tag
         }
-        changed.put(entry.getKey(), after);
+        changed.replace(entry.getKey(), after);
       }
     }
-    return changed == null
-        ? map
-        : new MapNode(changed, map.keyLocations(), map.location(), map.tag());
+    return changed == null ? map : changed.build();
   }
 
   private Node visitSeq(SeqNode seq) {

@@ -46,6 +46,7 @@ public record Project(
   }
 
   static <K, V> Map<K, V> ordered(Map<K, V> map) {
-    return Collections.unmodifiableMap(new LinkedHashMap<>(map));
+    // most maps of a service are empty; one shared read-only empty map serves them all
+    return map.isEmpty() ? Collections.emptyMap() : Collections.unmodifiableMap(new LinkedHashMap<>(map));
   }
 }

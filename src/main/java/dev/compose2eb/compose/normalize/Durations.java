@@ -21,13 +21,15 @@ final class Durations {
       negative = s.charAt(0) == '-';
       i++;
     }
-    if (s.substring(i).equals("0")) {
+    if (s.length() == i + 1 && s.charAt(i) == '0') {
       return Optional.of(Duration.ZERO);
     }
     if (i == s.length()) {
       return Optional.empty();
     }
-    BigDecimal total = BigDecimal.ZERO;
+    // Whole numbers add up in a long; a fraction or a sum near overflow switches to BigDecimal.
+    long sum = 0;
+    BigDecimal total = null;
     while (i < s.length()) {
       int start = i;
       while (i < s.length() && (Character.isDigit(s.charAt(i)) || s.charAt(i) == '.')) {
@@ -45,12 +47,22 @@ final class Durations {
       if (unit == null) {
         return Optional.empty();
       }
+      if (total == null && number.indexOf('.') < 0 && number.length() <= 18) {
+        long value = Long.parseLong(number);
+        if (value <= (Long.MAX_VALUE - sum) / unit) {
+          sum += value * unit;
+          continue;
+        }
+      }
+      if (total == null) {
+        total = BigDecimal.valueOf(sum);
+      }
       total = total.add(new BigDecimal(number.endsWith(".") ? number + "0" : number).multiply(BigDecimal.valueOf(unit)));
     }
-    if (total.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+    if (total != null && total.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
       return Optional.empty();
     }
-    long nanos = total.longValue();
+    long nanos = total == null ? sum : total.longValue();
     return Optional.of(Duration.ofNanos(negative ? -nanos : nanos));
   }
 

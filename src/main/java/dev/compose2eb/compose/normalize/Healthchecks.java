@@ -24,24 +24,24 @@ final class Healthchecks {
     }
     MapNode m = map.get();
     in.checkKeys(m, path, Keys.HEALTHCHECK);
-    List<String> test = test(m.get("test"), path + ".test");
-    boolean disable = in.bool(m.get("disable"), path + ".disable", "disable: true").orElse(false);
+    List<String> test = test(m.get("test"), NodeReader.keyPath(m, path, "test"));
+    boolean disable = in.bool(m.get("disable"), NodeReader.keyPath(m, path, "disable"), "disable: true").orElse(false);
     if (disable && !test.isEmpty() && !test.get(0).equals("NONE")) {
-      in.warning(m.get("disable"), path + ".disable", "the test is ignored because disable is true", "remove one of them");
+      in.warning(m.get("disable"), NodeReader.keyPath(m, path, "disable"), "the test is ignored because disable is true", "remove one of them");
     }
     if (disable) {
       test = List.of("NONE");
     }
-    Optional<Long> retries = in.integer(m.get("retries"), path + ".retries", "retries: 3");
+    Optional<Long> retries = in.integer(m.get("retries"), NodeReader.keyPath(m, path, "retries"), "retries: 3");
     retries.filter(r -> r < 0 || r > Integer.MAX_VALUE).ifPresent(r ->
-        in.error(m.get("retries"), path + ".retries", "invalid retries " + r + ": must not be negative", "e.g. retries: 3"));
+        in.error(m.get("retries"), NodeReader.keyPath(m, path, "retries"), "invalid retries " + r + ": must not be negative", "e.g. retries: 3"));
     return Optional.of(new Healthcheck(
         test,
-        duration(m.get("interval"), path + ".interval"),
-        duration(m.get("timeout"), path + ".timeout"),
+        duration(m.get("interval"), NodeReader.keyPath(m, path, "interval")),
+        duration(m.get("timeout"), NodeReader.keyPath(m, path, "timeout")),
         retries.filter(r -> r >= 0 && r <= Integer.MAX_VALUE).map(Long::intValue),
-        duration(m.get("start_period"), path + ".start_period"),
-        duration(m.get("start_interval"), path + ".start_interval"),
+        duration(m.get("start_period"), NodeReader.keyPath(m, path, "start_period")),
+        duration(m.get("start_interval"), NodeReader.keyPath(m, path, "start_interval")),
         disable || (!test.isEmpty() && test.get(0).equals("NONE"))));
   }
 

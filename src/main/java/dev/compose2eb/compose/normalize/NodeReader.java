@@ -115,14 +115,25 @@ final class NodeReader {
     }
   }
 
+  /**
+   * The key path of {@code key} in {@code m}, for diagnostics. Built only when the key is there: a
+   * reader given no node reports nothing, and most known keys are absent from any one mapping.
+   */
+  static String keyPath(MapNode m, String path, String key) {
+    return m.has(key) ? path + "." + key : path;
+  }
+
   static Map<String, Node> extensions(MapNode m) {
-    Map<String, Node> out = new LinkedHashMap<>();
-    m.entries().forEach((k, v) -> {
-      if (k.startsWith("x-")) {
-        out.put(k, v);
+    Map<String, Node> out = null;
+    for (Map.Entry<String, Node> e : m.entries().entrySet()) {
+      if (e.getKey().startsWith("x-")) {
+        if (out == null) {
+          out = new LinkedHashMap<>();
+        }
+        out.put(e.getKey(), e.getValue());
       }
-    });
-    return out;
+    }
+    return out == null ? Map.of() : out;
   }
 
   // ---- scalars
@@ -260,6 +271,10 @@ final class NodeReader {
     List<String> out = new ArrayList<>();
     for (int i = 0; i < seq.get().size(); i++) {
       Node item = seq.get().get(i);
+      if (item instanceof ScalarNode s && (s.isString() || (numbersToo && !s.isNull()))) {
+        out.add(s.asText()); // fine as it is: no diagnostic, so no key path needed
+        continue;
+      }
       String at = path + "[" + i + "]";
       Optional<String> v = numbersToo ? text(item, at, example) : string(item, at, example);
       if (isNull(item)) {
@@ -292,7 +307,9 @@ final class NodeReader {
     if (n instanceof SeqNode seq) {
       for (int i = 0; i < seq.size(); i++) {
         Node item = seq.get(i);
-        Optional<String> entry = string(item, path + "[" + i + "]", example);
+        Optional<String> entry = item instanceof ScalarNode s && s.isString()
+            ? Optional.of((String) s.value()) // fine as it is: no key path needed
+            : string(item, path + "[" + i + "]", example);
         if (isNull(item)) {
           typeError(item, path + "[" + i + "]", "a string", example);
         }

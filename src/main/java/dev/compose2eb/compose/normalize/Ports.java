@@ -33,7 +33,8 @@ final class Ports {
     }
     for (int i = 0; i < seq.get().size(); i++) {
       Node item = seq.get().get(i);
-      String at = path + "[" + i + "]";
+      // a string's key path is built only when it fails to parse, below
+      String at = item instanceof ScalarNode s && s.isString() ? null : path + "[" + i + "]";
       if (item instanceof MapNode m) {
         longForm(m, at).ifPresent(out::add);
       } else if (item instanceof ScalarNode s && s.value() instanceof Long l) {
@@ -52,7 +53,8 @@ final class Ports {
           }
         } catch (IllegalArgumentException e) {
           String reason = e.getMessage();
-          in.error(item, at, "invalid port " + NodeReader.quote(spec) + (reason.isEmpty() ? "" : " (" + reason + ")"), EXPECTED);
+          in.error(item, path + "[" + i + "]", "invalid port " + NodeReader.quote(spec)
+              + (reason.isEmpty() ? "" : " (" + reason + ")"), EXPECTED);
         }
       } else {
         in.typeError(item, at, "a port string, a number or a mapping", "\"8080:80\"");
@@ -212,8 +214,17 @@ final class Ports {
     return new int[] {start, end};
   }
 
+  private static boolean digits(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static int port(String text) {
-    if (text.isEmpty() || text.length() > 5 || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+    if (text.isEmpty() || text.length() > 5 || !digits(text)) {
       throw new IllegalArgumentException("not a port number: " + NodeReader.quote(text));
     }
     int p = Integer.parseInt(text);

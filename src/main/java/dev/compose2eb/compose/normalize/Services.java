@@ -72,19 +72,19 @@ final class Services {
       }
     });
 
-    Optional<String> image = in.string(s.get("image"), p + ".image", "image: nginx:1.27");
-    Optional<Build> build = builds.read(s.get("build"), p + ".build", other);
+    Optional<String> image = in.string(s.get("image"), NodeReader.keyPath(s, p, "image"), "image: nginx:1.27");
+    Optional<Build> build = builds.read(s.get("build"), NodeReader.keyPath(s, p, "build"), other);
     if (NodeReader.isNull(s.get("image")) && NodeReader.isNull(s.get("build"))) {
       in.diags.error(location, p, "service " + NodeReader.quote(name) + " has neither an image nor a build context specified",
           "add image: (e.g. image: nginx:1.27) or build: (e.g. build: .)");
     }
 
-    List<Environment.EnvFileEntry> envFiles = environment.envFiles(s.get("env_file"), p + ".env_file");
-    Map<String, String> env = environment.resolve(envFiles, s.get("environment"), p + ".environment");
+    List<Environment.EnvFileEntry> envFiles = environment.envFiles(s.get("env_file"), NodeReader.keyPath(s, p, "env_file"));
+    Map<String, String> env = environment.resolve(envFiles, s.get("environment"), NodeReader.keyPath(s, p, "environment"));
 
-    Map<String, DependsOn> dependsOn = dependencies.dependsOn(s.get("depends_on"), p + ".depends_on");
-    List<Link> links = dependencies.links(s.get("links"), p + ".links");
-    List<VolumesFrom> volumesFrom = dependencies.volumesFrom(s.get("volumes_from"), p + ".volumes_from");
+    Map<String, DependsOn> dependsOn = dependencies.dependsOn(s.get("depends_on"), NodeReader.keyPath(s, p, "depends_on"));
+    List<Link> links = dependencies.links(s.get("links"), NodeReader.keyPath(s, p, "links"));
+    List<VolumesFrom> volumesFrom = dependencies.volumesFrom(s.get("volumes_from"), NodeReader.keyPath(s, p, "volumes_from"));
     List<ScalarNode> namespaceRefs = new ArrayList<>();
     for (String key : new String[] {"network_mode", "ipc", "pid", "uts", "cgroup"}) {
       if (s.get(key) instanceof ScalarNode ref && ref.value() instanceof String str && str.startsWith("service:")) {
@@ -93,21 +93,24 @@ final class Services {
     }
     Dependencies.addImplied(dependsOn, links, volumesFrom, namespaceRefs);
 
-    Optional<String> restart = in.string(s.get("restart"), p + ".restart", "restart: unless-stopped");
-    restart.filter(r -> !RESTART.matcher(r).matches()).ifPresent(r -> in.error(s.get("restart"), p + ".restart",
-        "invalid restart policy " + NodeReader.quote(r), "one of no, always, on-failure[:N], unless-stopped"));
+    Optional<String> restart = in.string(s.get("restart"), NodeReader.keyPath(s, p, "restart"), "restart: unless-stopped");
+    boolean restartValid = restart.isPresent() && RESTART.matcher(restart.get()).matches();
+    if (restart.isPresent() && !restartValid) {
+      in.error(s.get("restart"), p + ".restart", "invalid restart policy " + NodeReader.quote(restart.get()),
+          "one of no, always, on-failure[:N], unless-stopped");
+    }
 
-    Deploys.Parsed deploy = deploys.read(s.get("deploy"), p + ".deploy", other);
+    Deploys.Parsed deploy = deploys.read(s.get("deploy"), NodeReader.keyPath(s, p, "deploy"), other);
     Resources resources = resources(name, s, deploy, location);
 
-    List<ServiceVolume> vols = volumes.read(s.get("volumes"), p + ".volumes");
+    List<ServiceVolume> vols = volumes.read(s.get("volumes"), NodeReader.keyPath(s, p, "volumes"));
 
     return new Service(
         name,
         location,
         image,
         build,
-        ports.read(s.get("ports"), p + ".ports"),
+        ports.read(s.get("ports"), NodeReader.keyPath(s, p, "ports")),
         vols,
         volumesFrom,
         env,
@@ -116,13 +119,13 @@ final class Services {
         command(s, "entrypoint", p),
         dependsOn,
         links,
-        healthchecks.read(s.get("healthcheck"), p + ".healthcheck"),
-        restart.filter(r -> RESTART.matcher(r).matches()),
+        healthchecks.read(s.get("healthcheck"), NodeReader.keyPath(s, p, "healthcheck")),
+        restartValid ? restart : Optional.empty(),
         resources,
         deploy.deploy(),
         options(s, p),
-        in.stringMap(s.get("labels"), p + ".labels", "labels: {team: web}"),
-        in.stringList(s.get("profiles"), p + ".profiles", "profiles: [debug]"),
+        in.stringMap(s.get("labels"), NodeReader.keyPath(s, p, "labels"), "labels: {team: web}"),
+        in.stringList(s.get("profiles"), NodeReader.keyPath(s, p, "profiles"), "profiles: [debug]"),
         other,
         NodeReader.extensions(s),
         s.keyLocations());
@@ -131,10 +134,10 @@ final class Services {
   /** A string is split like compose splits it; a list is kept; {@code []} stays an explicit empty list. */
   private Optional<List<String>> command(MapNode s, String key, String servicePath) {
     Node node = s.get(key);
-    String path = servicePath + "." + key;
     if (NodeReader.isNull(node)) {
       return Optional.empty();
     }
+    String path = servicePath + "." + key;
     if (node instanceof ScalarNode sc && sc.isString()) {
       String line = (String) sc.value();
       Optional<ShellWords.Result> words = ShellWords.split(line);
@@ -159,12 +162,12 @@ final class Services {
   /** mem_limit, cpus ... with deploy.resources, and compose-go's checks that both agree. */
   private Resources resources(String name, MapNode s, Deploys.Parsed d, SourceLocation location) {
     String p = "services." + name;
-    OptionalLong memLimit = sizes.read(s.get("mem_limit"), p + ".mem_limit", "mem_limit: 512m");
-    OptionalLong memReservation = sizes.read(s.get("mem_reservation"), p + ".mem_reservation", "mem_reservation: 256m");
-    Optional<Double> cpus = deploys.cpus(s.get("cpus"), p + ".cpus");
-    Optional<Long> cpuShares = in.integer(s.get("cpu_shares"), p + ".cpu_shares", "cpu_shares: 512");
-    Optional<Long> pidsLimit = in.integer(s.get("pids_limit"), p + ".pids_limit", "pids_limit: 100");
-    Optional<Long> scale = in.integer(s.get("scale"), p + ".scale", "scale: 2");
+    OptionalLong memLimit = sizes.read(s.get("mem_limit"), NodeReader.keyPath(s, p, "mem_limit"), "mem_limit: 512m");
+    OptionalLong memReservation = sizes.read(s.get("mem_reservation"), NodeReader.keyPath(s, p, "mem_reservation"), "mem_reservation: 256m");
+    Optional<Double> cpus = deploys.cpus(s.get("cpus"), NodeReader.keyPath(s, p, "cpus"));
+    Optional<Long> cpuShares = in.integer(s.get("cpu_shares"), NodeReader.keyPath(s, p, "cpu_shares"), "cpu_shares: 512");
+    Optional<Long> pidsLimit = in.integer(s.get("pids_limit"), NodeReader.keyPath(s, p, "pids_limit"), "pids_limit: 100");
+    Optional<Long> scale = in.integer(s.get("scale"), NodeReader.keyPath(s, p, "scale"), "scale: 2");
 
     // compose-go: a non-zero service value and a present limits/reservations block must agree, an
     // absent key inside the block counting as a different value
@@ -216,28 +219,28 @@ final class Services {
 
   private ContainerOptions options(MapNode s, String p) {
     return new ContainerOptions(
-        in.string(s.get("working_dir"), p + ".working_dir", "working_dir: /app"),
-        in.string(s.get("user"), p + ".user", "user: \"1000:1000\""),
-        in.string(s.get("hostname"), p + ".hostname", "hostname: web"),
-        in.string(s.get("container_name"), p + ".container_name", "container_name: web"),
-        in.bool(s.get("privileged"), p + ".privileged", "privileged: true"),
-        in.bool(s.get("read_only"), p + ".read_only", "read_only: true"),
-        in.bool(s.get("init"), p + ".init", "init: true"),
-        in.bool(s.get("stdin_open"), p + ".stdin_open", "stdin_open: true"),
-        in.bool(s.get("tty"), p + ".tty", "tty: true"),
-        extraHosts(s.get("extra_hosts"), p + ".extra_hosts"),
-        in.stringOrList(s.get("dns"), p + ".dns", "dns: [8.8.8.8]"),
-        in.stringOrList(s.get("dns_search"), p + ".dns_search", "dns_search: [example.com]"),
-        ulimits(s.get("ulimits"), p + ".ulimits"),
-        logging(s.get("logging"), p + ".logging"),
-        Healthchecks.readDuration(in, s.get("stop_grace_period"), p + ".stop_grace_period"),
-        in.string(s.get("stop_signal"), p + ".stop_signal", "stop_signal: SIGINT"),
-        in.stringList(s.get("cap_add"), p + ".cap_add", "cap_add: [NET_ADMIN]"),
-        in.stringList(s.get("cap_drop"), p + ".cap_drop", "cap_drop: [ALL]"),
-        boxed(sizes.read(s.get("shm_size"), p + ".shm_size", "shm_size: 256m")),
-        in.stringOrList(s.get("tmpfs"), p + ".tmpfs", "tmpfs: [/run]"),
-        in.stringMap(s.get("sysctls"), p + ".sysctls", "sysctls: {net.core.somaxconn: 1024}"),
-        in.textList(s.get("expose"), p + ".expose", "expose: [\"3000\"]"));
+        in.string(s.get("working_dir"), NodeReader.keyPath(s, p, "working_dir"), "working_dir: /app"),
+        in.string(s.get("user"), NodeReader.keyPath(s, p, "user"), "user: \"1000:1000\""),
+        in.string(s.get("hostname"), NodeReader.keyPath(s, p, "hostname"), "hostname: web"),
+        in.string(s.get("container_name"), NodeReader.keyPath(s, p, "container_name"), "container_name: web"),
+        in.bool(s.get("privileged"), NodeReader.keyPath(s, p, "privileged"), "privileged: true"),
+        in.bool(s.get("read_only"), NodeReader.keyPath(s, p, "read_only"), "read_only: true"),
+        in.bool(s.get("init"), NodeReader.keyPath(s, p, "init"), "init: true"),
+        in.bool(s.get("stdin_open"), NodeReader.keyPath(s, p, "stdin_open"), "stdin_open: true"),
+        in.bool(s.get("tty"), NodeReader.keyPath(s, p, "tty"), "tty: true"),
+        extraHosts(s.get("extra_hosts"), NodeReader.keyPath(s, p, "extra_hosts")),
+        in.stringOrList(s.get("dns"), NodeReader.keyPath(s, p, "dns"), "dns: [8.8.8.8]"),
+        in.stringOrList(s.get("dns_search"), NodeReader.keyPath(s, p, "dns_search"), "dns_search: [example.com]"),
+        ulimits(s.get("ulimits"), NodeReader.keyPath(s, p, "ulimits")),
+        logging(s.get("logging"), NodeReader.keyPath(s, p, "logging")),
+        Healthchecks.readDuration(in, s.get("stop_grace_period"), NodeReader.keyPath(s, p, "stop_grace_period")),
+        in.string(s.get("stop_signal"), NodeReader.keyPath(s, p, "stop_signal"), "stop_signal: SIGINT"),
+        in.stringList(s.get("cap_add"), NodeReader.keyPath(s, p, "cap_add"), "cap_add: [NET_ADMIN]"),
+        in.stringList(s.get("cap_drop"), NodeReader.keyPath(s, p, "cap_drop"), "cap_drop: [ALL]"),
+        boxed(sizes.read(s.get("shm_size"), NodeReader.keyPath(s, p, "shm_size"), "shm_size: 256m")),
+        in.stringOrList(s.get("tmpfs"), NodeReader.keyPath(s, p, "tmpfs"), "tmpfs: [/run]"),
+        in.stringMap(s.get("sysctls"), NodeReader.keyPath(s, p, "sysctls"), "sysctls: {net.core.somaxconn: 1024}"),
+        in.textList(s.get("expose"), NodeReader.keyPath(s, p, "expose"), "expose: [\"3000\"]"));
   }
 
   private static Optional<Long> boxed(OptionalLong v) {
@@ -310,12 +313,15 @@ final class Services {
     return in.map(node, path, "logging: {driver: json-file}").map(m -> {
       in.checkKeys(m, path, Keys.LOGGING);
       Map<String, String> options = new LinkedHashMap<>();
-      in.map(m.get("options"), path + ".options", "options: {max-size: 10m}").ifPresent(o -> o.entries().forEach((k, v) -> {
-        if (!NodeReader.isNull(v)) {
-          in.text(v, path + ".options." + k, "max-size: 10m").ifPresent(t -> options.put(k, t));
+      String optionsPath = NodeReader.keyPath(m, path, "options");
+      in.map(m.get("options"), optionsPath, "options: {max-size: 10m}").ifPresent(o -> o.entries().forEach((k, v) -> {
+        if (v instanceof ScalarNode sv && !sv.isNull()) {
+          options.put(k, sv.asText()); // a scalar is always text: nothing to report
+        } else if (!NodeReader.isNull(v)) {
+          in.text(v, optionsPath + "." + k, "max-size: 10m").ifPresent(t -> options.put(k, t));
         }
       }));
-      return new Logging(in.string(m.get("driver"), path + ".driver", "driver: json-file"), options);
+      return new Logging(in.string(m.get("driver"), NodeReader.keyPath(m, path, "driver"), "driver: json-file"), options);
     });
   }
 }

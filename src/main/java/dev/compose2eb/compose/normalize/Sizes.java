@@ -2,7 +2,6 @@ package dev.compose2eb.compose.normalize;
 
 import java.util.Locale;
 import java.util.OptionalLong;
-import java.util.regex.Pattern;
 
 /**
  * Byte sizes as docker's go-units {@code RAMInBytes} reads them: a number with an optional
@@ -10,7 +9,6 @@ import java.util.regex.Pattern;
  * optionally followed by {@code b} or {@code ib}, case-insensitive, fractions truncated.
  */
 public final class Sizes {
-  private static final Pattern NUMBER = Pattern.compile("(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
 
   private Sizes() {}
 
@@ -29,7 +27,7 @@ public final class Sizes {
       num = text.substring(0, sep);
       suffix = text.substring(sep + 1);
     }
-    if (!NUMBER.matcher(num).matches()) {
+    if (!isNumber(num)) {
       return OptionalLong.empty();
     }
     double size = Double.parseDouble(num);
@@ -51,6 +49,41 @@ public final class Sizes {
       return OptionalLong.empty();
     }
     return OptionalLong.of((long) (size * Math.pow(1024, power)));
+  }
+
+  /** {@code (\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?}, checked without a regex. */
+  private static boolean isNumber(String s) {
+    int n = s.length();
+    int i = skipDigits(s, 0);
+    boolean whole = i > 0;
+    if (i < n && s.charAt(i) == '.') {
+      int fraction = skipDigits(s, i + 1);
+      if (!whole && fraction == i + 1) {
+        return false; // a lone dot
+      }
+      i = fraction;
+    } else if (!whole) {
+      return false;
+    }
+    if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+      int exponent = i + 1;
+      if (exponent < n && (s.charAt(exponent) == '+' || s.charAt(exponent) == '-')) {
+        exponent++;
+      }
+      i = skipDigits(s, exponent);
+      if (i == exponent) {
+        return false;
+      }
+    }
+    return i == n;
+  }
+
+  private static int skipDigits(String s, int from) {
+    int i = from;
+    while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+      i++;
+    }
+    return i;
   }
 
   private static int lastIndexOfNumberChar(String s) {

@@ -20,6 +20,23 @@ class DurationsTest {
   }
 
   @Test
+  void wholeNumbersAndFractionsAddUpExactlyUpToTheLongestGoDuration() {
+    assertThat(Durations.parse("2562047h47m16.854775807s")).contains(Duration.ofNanos(Long.MAX_VALUE));
+    assertThat(Durations.parse("2562047h47m16s854775807ns")).contains(Duration.ofNanos(Long.MAX_VALUE));
+    assertThat(Durations.parse("9223372036854775807ns")).contains(Duration.ofNanos(Long.MAX_VALUE));
+    assertThat(Durations.parse("-9223372036854775807ns")).contains(Duration.ofNanos(-Long.MAX_VALUE));
+    assertThat(Durations.parse("1h1.5s2ms")).contains(Duration.ofMillis(3_601_502));
+    assertThat(Durations.parse("000030s")).contains(Duration.ofSeconds(30));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"2562048h", "2562047h47m16s854775808ns", "9223372036854775808ns",
+      "99999999999999999999s", "1h9223372036854775807ns"})
+  void durationsBeyondALongAreRejected(String text) {
+    assertThat(Durations.parse(text)).isEmpty();
+  }
+
+  @Test
   void microAndNanoSeconds() {
     assertThat(Durations.parse("1us")).contains(Duration.ofNanos(1000));
     assertThat(Durations.parse("1\u00b5s")).contains(Duration.ofNanos(1000));

@@ -14,13 +14,15 @@ class SizesTest {
   @CsvSource({
     "2b, 2", "100, 100", "100k, 102400", "100K, 102400", "512m, 536870912", "512M, 536870912",
     "1g, 1073741824", "1gb, 1073741824", "1GiB, 1073741824", "1.5g, 1610612736", "1 m, 1048576",
-    "1t, 1099511627776", "0.5k, 512", "1.9b, 1"})
+    "1t, 1099511627776", "0.5k, 512", "1.9b, 1", ".5k, 512", "5.m, 5242880", "1e3, 1000",
+    "1E+2k, 102400", "1e-1k, 102", "007, 7"})
   void goUnitsRamInBytes(String text, long bytes) {
     assertThat(Sizes.parse(text)).hasValue(bytes);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "m", "1x", "1mbb", "1gi", "1kbit", "-1m", "1..5m", "abc"})
+  @ValueSource(strings = {"", "m", "1x", "1mbb", "1gi", "1kbit", "-1m", "1..5m", "abc", ".", ".m", "..5k", "1.5.k",
+      "1e5.5k", "+5m", "1 2m"})
   void rejected(String text) {
     assertThat(Sizes.parse(text)).isEmpty();
   }
