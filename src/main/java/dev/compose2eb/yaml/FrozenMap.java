@@ -15,11 +15,18 @@ import java.util.function.BiConsumer;
  */
 final class FrozenMap<K, V> extends AbstractMap<K, V> {
   private final Map<K, V> map;
+  /** For a mapping's entries: whether a value, or any node inside one, carries a merge tag. */
+  private final boolean tagsBelow;
   /** The read-only view the collections come from, made on first use (most nodes are only looked up). */
   private Map<K, V> view;
 
-  private FrozenMap(LinkedHashMap<K, V> owned) {
+  private FrozenMap(LinkedHashMap<K, V> owned, boolean tagsBelow) {
     this.map = owned;
+    this.tagsBelow = tagsBelow;
+  }
+
+  boolean tagsBelow() {
+    return tagsBelow;
   }
 
   private Map<K, V> view() {
@@ -31,13 +38,24 @@ final class FrozenMap<K, V> extends AbstractMap<K, V> {
 
   /** Takes ownership of {@code owned}: the caller must not touch it afterwards. */
   static <K, V> Map<K, V> owning(LinkedHashMap<K, V> owned) {
-    return new FrozenMap<>(owned);
+    return new FrozenMap<>(owned, false);
+  }
+
+  /** {@link #owning} for a mapping's entries, noting whether merge tags are found inside. */
+  static Map<String, Node> owningNodes(LinkedHashMap<String, Node> owned) {
+    return new FrozenMap<>(owned, MergeTag.anyIn(owned.values()));
   }
 
   /** {@code map} itself when it is already read-only and unshared, else a frozen copy. */
   static <K, V> Map<K, V> of(Map<K, V> map) {
     return map instanceof FrozenMap<K, V> || map instanceof SlotMap<?>
-        ? map : new FrozenMap<>(new LinkedHashMap<>(map));
+        ? map : new FrozenMap<>(new LinkedHashMap<>(map), false);
+  }
+
+  /** {@link #of} for a mapping's entries, noting whether merge tags are found inside. */
+  static Map<String, Node> ofNodes(Map<String, Node> map) {
+    return map instanceof FrozenMap<String, Node> || map instanceof SlotMap<?>
+        ? map : owningNodes(new LinkedHashMap<>(map));
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.compose2eb.yaml;
 
 import dev.compose2eb.diag.SourceLocation;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -19,7 +20,7 @@ public record MapNode(
 
   public MapNode {
     // read-only copies, except for maps this package built and handed over (no copy needed)
-    entries = FrozenMap.of(entries);
+    entries = FrozenMap.ofNodes(entries);
     keyLocations = FrozenMap.of(keyLocations);
     Objects.requireNonNull(location, "location");
     Objects.requireNonNull(tag, "tag");
@@ -32,8 +33,8 @@ public record MapNode(
   static MapNode owning(String[] keys, Node[] values, SourceLocation[] keyLocations,
       SourceLocation location, MergeTag tag) {
     SlotMap.Keys shared = new SlotMap.Keys(keys);
-    return new MapNode(new SlotMap<>(shared, values), new SlotMap<>(shared, keyLocations), location,
-        tag);
+    return new MapNode(new SlotMap<>(shared, values, MergeTag.anyIn(Arrays.asList(values))),
+        new SlotMap<>(shared, keyLocations, false), location, tag);
   }
 
   public static MapNode empty(SourceLocation location) {
@@ -42,6 +43,11 @@ public record MapNode(
 
   public Node get(String key) {
     return entries.get(key);
+  }
+
+  /** Whether a value of this mapping, or any node inside one, carries a merge tag. */
+  public boolean hasTagsBelow() {
+    return entries instanceof SlotMap<?> slots ? slots.tagsBelow() : ((FrozenMap<?, ?>) entries).tagsBelow();
   }
 
   public boolean has(String key) {
@@ -171,7 +177,7 @@ public record MapNode(
 
     /** The mapping; the builder hands its maps over and copies them again if used afterwards. */
     public MapNode build() {
-      Map<String, Node> e = ownEntries ? FrozenMap.owning((LinkedHashMap<String, Node>) entries) : entries;
+      Map<String, Node> e = ownEntries ? FrozenMap.owningNodes((LinkedHashMap<String, Node>) entries) : entries;
       Map<String, SourceLocation> k = ownKeyLocations
           ? FrozenMap.owning((LinkedHashMap<String, SourceLocation>) keyLocations) : keyLocations;
       entries = e;

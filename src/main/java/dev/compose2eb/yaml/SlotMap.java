@@ -81,14 +81,21 @@ final class SlotMap<V> extends AbstractMap<String, V> {
 
   private final Keys keys;
   private final Object[] values;
+  /** For a mapping's entries: whether a value, or any node inside one, carries a merge tag. */
+  private final boolean tagsBelow;
 
   /** {@code values} line up with the keys and are handed over; none is null. */
-  SlotMap(Keys keys, Object[] values) {
+  SlotMap(Keys keys, Object[] values, boolean tagsBelow) {
     if (keys.size() != values.length) {
       throw new IllegalArgumentException(keys.size() + " keys, " + values.length + " values");
     }
     this.keys = keys;
     this.values = values;
+    this.tagsBelow = tagsBelow;
+  }
+
+  boolean tagsBelow() {
+    return tagsBelow;
   }
 
   @SuppressWarnings("unchecked")

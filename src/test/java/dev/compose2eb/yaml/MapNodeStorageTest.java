@@ -126,6 +126,32 @@ class MapNodeStorageTest {
   }
 
   @Test
+  void aMappingKnowsWhetherMergeTagsAreInsideIt() {
+    MapNode plain = read("a: {b: [1, {c: 2}]}\nd: x\n");
+    assertThat(plain.hasTagsBelow()).isFalse();
+    assertThat(MergeTag.anyIn(plain)).isFalse();
+
+    MapNode deep = read("a: {b: [1, [{c: !reset 2}]]}\nd: x\n");
+    assertThat(deep.hasTagsBelow()).isTrue();
+    assertThat(((MapNode) deep.get("a")).hasTagsBelow()).isTrue();
+    assertThat(MergeTag.anyIn(deep.get("d"))).isFalse();
+
+    MapNode self = read("a: !override {b: 1}\n");
+    assertThat(self.hasTagsBelow()).isTrue();
+    assertThat(((MapNode) self.get("a")).hasTagsBelow()).isFalse();
+    assertThat(MergeTag.anyIn(self.get("a"))).isTrue();
+
+    MapNode viaAlias = read("x: &t [!reset 1]\ny: {z: *t}\n");
+    assertThat(((MapNode) viaAlias.get("y")).hasTagsBelow()).isTrue();
+
+    ScalarNode reset = new ScalarNode("v", at(9, 9), MergeTag.RESET);
+    assertThat(new MapNode.Builder(plain).put("e", reset).build().hasTagsBelow()).isTrue();
+    assertThat(new MapNode.Builder(deep).remove("a").build().hasTagsBelow()).isFalse();
+    Map<String, Node> entries = new LinkedHashMap<>(Map.of("s", SeqNode.of(List.of(reset), at(1, 1))));
+    assertThat(new MapNode(entries, Map.of(), at(1, 1), MergeTag.NONE).hasTagsBelow()).isTrue();
+  }
+
+  @Test
   void aMapNodeMadeFromAMutableMapDoesNotFollowLaterChanges() {
     Map<String, Node> entries = new LinkedHashMap<>();
     entries.put("a", ScalarNode.of(1L, at(1, 4)));

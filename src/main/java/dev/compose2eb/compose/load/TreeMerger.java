@@ -417,6 +417,9 @@ final class TreeMerger {
    * clears the other tags. Untouched subtrees are returned as they are, not copied.
    */
   static Node stripResets(Node n) {
+    if (!MergeTag.anyIn(n)) {
+      return n; // no tag here or below (what mappings know of themselves): nothing to strip
+    }
     if (n instanceof MapNode m) {
       MapNode.Builder b = m.tag() == MergeTag.NONE ? null : new MapNode.Builder(m).tag(MergeTag.NONE);
       for (Map.Entry<String, Node> e : m.entries().entrySet()) {
