@@ -158,7 +158,7 @@ final class StructureRules {
   private void unknown(JsonNode object, String path, List<String> known, String what) {
     object.fieldNames().forEachRemaining(key -> {
       if (!known.contains(key)) {
-        String hint = Suggestions.nearest(key, known)
+        String hint = dev.compose2eb.diag.Suggestions.nearest(key, known)
             .map(s -> "did you mean " + JsonValues.quote(s) + "?")
             .orElse(known.size() <= 8 ? "known keys: " + String.join(", ", known)
                 : "see the ECS container definition reference for the field names");

@@ -125,7 +125,7 @@ final class ScalarResolver {
       return word;
     }
     if (first == '.') {
-      if (isFloat(in, 0, false)) {
+      if (NumberSyntax.isFloat(in, 0, false)) {
         double d = Double.parseDouble(in);
         if (!Double.isInfinite(d)) {
           return new Resolved(Kind.FLOAT, d);
@@ -155,52 +155,13 @@ final class ScalarResolver {
         return new Resolved(Kind.INT, big.doubleValue()); // Go's uint64; no Long can hold it
       }
     }
-    if (isFloat(plain, signed ? 1 : 0, true)) {
+    if (NumberSyntax.isFloat(plain, signed ? 1 : 0, true)) {
       double d = Double.parseDouble(plain);
       if (!Double.isInfinite(d)) { // Go's ParseFloat fails on overflow, leaving a string
         return new Resolved(Kind.FLOAT, d);
       }
     }
     return null;
-  }
-
-  /**
-   * YAML 1.2's float syntax from {@code from} (after any sign), checked without a regex:
-   * {@code (\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?}, or only {@code \.[0-9]+...} when
-   * {@code digitsFirst} is false (a scalar that starts with a dot).
-   */
-  static boolean isFloat(String s, int from, boolean digitsFirst) {
-    int n = s.length();
-    int i = digitsFirst ? skipDigits(s, from) : from;
-    boolean whole = i > from;
-    if (i < n && s.charAt(i) == '.') {
-      int fraction = skipDigits(s, i + 1);
-      if (!whole && fraction == i + 1) {
-        return false; // a dot needs digits on one side, after it when none come before
-      }
-      i = fraction;
-    } else if (!whole) {
-      return false;
-    }
-    if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
-      int exponent = i + 1;
-      if (exponent < n && (s.charAt(exponent) == '+' || s.charAt(exponent) == '-')) {
-        exponent++;
-      }
-      i = skipDigits(s, exponent);
-      if (i == exponent) {
-        return false;
-      }
-    }
-    return i == n;
-  }
-
-  private static int skipDigits(String s, int from) {
-    int i = from;
-    while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
-      i++;
-    }
-    return i;
   }
 
   /**

@@ -38,9 +38,9 @@ class FloatSyntaxTest {
     for (String s : all) {
       boolean signed = !s.isEmpty() && (s.charAt(0) == '+' || s.charAt(0) == '-');
       boolean expected = YAML_FLOAT.matcher(s).matches();
-      assertThat(ScalarResolver.isFloat(s, signed ? 1 : 0, true)).as("%s", s).isEqualTo(expected);
+      assertThat(NumberSyntax.isFloat(s, signed ? 1 : 0, true)).as("%s", s).isEqualTo(expected);
       if (!s.isEmpty() && s.charAt(0) == '.') {
-        assertThat(ScalarResolver.isFloat(s, 0, false)).as(".%s", s)
+        assertThat(NumberSyntax.isFloat(s, 0, false)).as(".%s", s)
             .isEqualTo(LEADING_DOT_FLOAT.matcher(s).matches());
       }
       floats += expected ? 1 : 0;

@@ -1,5 +1,6 @@
 package dev.compose2eb.compose.normalize;
 
+import dev.compose2eb.diag.Suggestions;
 import dev.compose2eb.diag.Diagnostics;
 import dev.compose2eb.yaml.MapNode;
 import dev.compose2eb.yaml.Node;
@@ -108,7 +109,7 @@ final class NodeReader {
       if (known.contains(key) || key.startsWith("x-")) {
         continue;
       }
-      Optional<String> near = KeySuggester.nearest(key, known);
+      Optional<String> near = Suggestions.nearest(key, known.stream().sorted().toList());
       String message = "unknown key " + quote(key) + near.map(s -> "; did you mean " + quote(s) + "?").orElse("");
       String hint = near.isPresent() ? "" : "compose does not know it; prefix custom keys with x-";
       diags.warning(m.keyLocation(key), path, message, hint);

@@ -1,5 +1,6 @@
 package dev.compose2eb.compose.normalize;
 
+import dev.compose2eb.yaml.NumberSyntax;
 import java.util.Locale;
 import java.util.OptionalLong;
 
@@ -27,7 +28,7 @@ public final class Sizes {
       num = text.substring(0, sep);
       suffix = text.substring(sep + 1);
     }
-    if (!isNumber(num)) {
+    if (!NumberSyntax.isDecimal(num)) {
       return OptionalLong.empty();
     }
     double size = Double.parseDouble(num);
@@ -52,40 +53,6 @@ public final class Sizes {
   }
 
   /** {@code (\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?}, checked without a regex. */
-  private static boolean isNumber(String s) {
-    int n = s.length();
-    int i = skipDigits(s, 0);
-    boolean whole = i > 0;
-    if (i < n && s.charAt(i) == '.') {
-      int fraction = skipDigits(s, i + 1);
-      if (!whole && fraction == i + 1) {
-        return false; // a lone dot
-      }
-      i = fraction;
-    } else if (!whole) {
-      return false;
-    }
-    if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
-      int exponent = i + 1;
-      if (exponent < n && (s.charAt(exponent) == '+' || s.charAt(exponent) == '-')) {
-        exponent++;
-      }
-      i = skipDigits(s, exponent);
-      if (i == exponent) {
-        return false;
-      }
-    }
-    return i == n;
-  }
-
-  private static int skipDigits(String s, int from) {
-    int i = from;
-    while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
-      i++;
-    }
-    return i;
-  }
-
   private static int lastIndexOfNumberChar(String s) {
     for (int i = s.length() - 1; i >= 0; i--) {
       char c = s.charAt(i);

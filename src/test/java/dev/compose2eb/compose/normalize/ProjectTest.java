@@ -85,10 +85,10 @@ class ProjectTest {
 
   @Test
   void suggesterOnlySuggestsCloseKeys() {
-    assertThat(KeySuggester.nearest("imgae", Keys.SERVICE)).contains("image");
-    assertThat(KeySuggester.nearest("dependson", Keys.SERVICE)).contains("depends_on");
-    assertThat(KeySuggester.nearest("xyz", Keys.SERVICE)).isEmpty();
-    assertThat(KeySuggester.nearest("banana", Keys.SERVICE)).isEmpty();
+    assertThat(dev.compose2eb.diag.Suggestions.nearest("imgae", Keys.SERVICE)).contains("image");
+    assertThat(dev.compose2eb.diag.Suggestions.nearest("dependson", Keys.SERVICE)).contains("depends_on");
+    assertThat(dev.compose2eb.diag.Suggestions.nearest("xyz", Keys.SERVICE)).isEmpty();
+    assertThat(dev.compose2eb.diag.Suggestions.nearest("banana", Keys.SERVICE)).isEmpty();
   }
 
   @Test

@@ -1,19 +1,24 @@
-package dev.compose2eb.compose.normalize;
+package dev.compose2eb.diag;
 
 import java.util.Collection;
+import java.util.Locale;
 import java.util.Optional;
 
-/** Finds the known key a misspelt one most likely meant ({@code imgae} → {@code image}). */
-final class KeySuggester {
+/**
+ * "Did you mean": the known name a misspelt one most likely meant ({@code imgae} → {@code image}),
+ * by case-insensitive edit distance counting a swap of neighbours as one edit. Used for unknown
+ * compose keys, unknown Dockerrun fields and unknown service names alike.
+ */
+public final class Suggestions {
 
-  private KeySuggester() {}
+  private Suggestions() {}
 
   /** The nearest known key, only when it is close enough to be a typo; ties go to the first in order. */
-  static Optional<String> nearest(String key, Collection<String> known) {
+  public static Optional<String> nearest(String key, Collection<String> known) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
-    for (String candidate : known.stream().sorted().toList()) {
-      int d = distance(key.toLowerCase(java.util.Locale.ROOT), candidate);
+    for (String candidate : known) {
+      int d = distance(key.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
       if (d < bestDistance) {
         best = candidate;
         bestDistance = d;
