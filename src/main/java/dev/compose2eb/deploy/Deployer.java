@@ -120,8 +120,11 @@ public final class Deployer {
 
   // --- images ------------------------------------------------------------------------------------
 
+  /** {@code --tag} when given (a buildspec tagged the images so), else the version label. */
   private String imageTag() {
-    String tag = req.versionLabel().orElse("latest").replaceAll("[^A-Za-z0-9_.-]", "-");
+    String given = translateOptions.tag();
+    String tag = (!given.equals("latest") ? given : req.versionLabel().orElse("latest"))
+        .replaceAll("[^A-Za-z0-9_.-]", "-");
     return tag.length() > 128 ? tag.substring(0, 128) : tag;
   }
 

@@ -38,6 +38,7 @@ final class DeployWorld implements AutoCloseable {
   final Path project;
   final List<String> lines = new ArrayList<>();
   final List<String> published = new ArrayList<>();
+  TranslateOptions translateOptions = TranslateOptions.defaults();
 
   DeployWorld(Path tmp) throws Exception {
     fake = FakeAws.start();
@@ -113,7 +114,7 @@ final class DeployWorld implements AutoCloseable {
         lines.add("event " + severity + " " + message);
       }
     };
-    return new Deployer(p, TranslateOptions.defaults(), new LocalProjectFiles(project), images,
+    return new Deployer(p, translateOptions, new LocalProjectFiles(project), images,
         bundler, clients, listener, Clock.systemUTC(), request).run();
   }
 
