@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -33,6 +34,8 @@ final class ArchivePush {
   private static final int UPLOADS = 3;
   /** Below this, uploads are too short for the TLS warm-up to pay for itself. */
   private static final long WARM_UP_ABOVE = 32L << 20;
+  /** Long enough for a reader to notice the interrupt and delete its temporary file. */
+  private static final long STOP_WAIT_SECONDS = 30;
 
   /** The target, split: registry host, repository, and tag (or digest). */
   record Target(String image, String registry, String repository, String reference) {}
@@ -73,9 +76,28 @@ final class ArchivePush {
     } catch (Exception e) {
       throw PushErrors.of(action, source, target.registry(), cacheDirectory, e);
     } finally {
-      uploaders.shutdownNow();
-      readers.shutdownNow();
-      compressors.shutdownNow();
+      stop(uploaders, readers, compressors);
+    }
+  }
+
+  /**
+   * Interrupts the pools and waits for them: after a failure (say, the registry refused the login)
+   * a reader may still be compressing into the cache, and nothing may write there once push returns.
+   */
+  static void stop(ExecutorService... pools) {
+    for (ExecutorService pool : pools) {
+      pool.shutdownNow();
+    }
+    boolean interrupted = false;
+    for (ExecutorService pool : pools) {
+      try {
+        pool.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
     }
   }
 

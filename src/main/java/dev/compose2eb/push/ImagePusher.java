@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 /**
@@ -82,6 +84,9 @@ public final class ImagePusher {
         && (!(source instanceof ImageSource.Registry r)
             || loopback(reference(r.image(), action, "the source").getRegistry()));
     JibProgress tracker = new JibProgress(target, progress);
+    // ours, not jib's: jib only shuts its own pool down, it does not wait for it, and a failed
+    // push may leave a worker still writing into the layer cache
+    ExecutorService workers = Executors.newCachedThreadPool();
     try {
       Containerizer to = Containerizer.to(RegistryImage.named(targetRef)
               .addCredential(credentials.username(), credentials.password()))
@@ -89,6 +94,7 @@ public final class ImagePusher {
           .setApplicationLayersCache(cacheDirectory.resolve("application"))
           .setAllowInsecureRegistries(insecure)
           .setToolName("compose2eb")
+          .setExecutorService(workers)
           .addEventHandler(tracker);
       JibContainer pushed = from.containerize(to);
       return tracker.result(pushed.getDigest().toString());
@@ -98,6 +104,8 @@ public final class ImagePusher {
     } catch (RegistryException | IOException | CacheDirectoryCreationException
         | ExecutionException | RuntimeException e) {
       throw PushErrors.of(action, source, targetRef.getRegistry(), cacheDirectory, e);
+    } finally {
+      ArchivePush.stop(workers);
     }
   }
 

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -201,13 +202,21 @@ class ImagePusherTest {
     }
     String target = "127.0.0.1:" + port + "/app:1";
     RegistryCredentials creds = new RegistryCredentials("127.0.0.1:" + port, "u", "p");
+    // big enough that compression is still running when the login fails
+    Path archive = DockerSaveArchive.write(temp.resolve("big.tar"), "big:1",
+        new long[] {16_000_000, 8_000_000}, 3).archive();
+    Path cache = temp.resolve("cache");
 
-    assertThatThrownBy(() -> new ImagePusher(temp).push(ImageSource.archive(image.archive()), target,
+    assertThatThrownBy(() -> new ImagePusher(cache).push(ImageSource.archive(archive), target,
         creds, p -> {}))
         .isInstanceOf(PushFailure.class)
-        .hasMessage("Tried to push the image archive " + image.archive() + " to " + target
+        .hasMessage("Tried to push the image archive " + archive + " to " + target
             + " but failed because: the registry could not be reached (connection refused);"
             + " check that the registry is up and the address is right");
+    // no half-compressed layer left behind (ArchivePushStopTest: nothing writes after return)
+    try (Stream<Path> files = Files.walk(cache)) {
+      assertThat(files.filter(f -> f.toString().endsWith(".tmp"))).isEmpty();
+    }
   }
 
   @Test
