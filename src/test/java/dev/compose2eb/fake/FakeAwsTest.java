@@ -663,8 +663,8 @@ class FakeAwsTest {
 
   @Test
   void slowAnswerHitsTheAttemptTimeout() {
-    try (Sdk.Clients impatient = Sdk.clients(fake, o -> o.apiCallAttemptTimeout(Duration.ofMillis(300)))) {
-      fake.inject("GetCallerIdentity", Fault.slow(Duration.ofSeconds(2)), 10);
+    try (Sdk.Clients impatient = Sdk.clients(fake, o -> o.apiCallAttemptTimeout(Duration.ofSeconds(1)))) {
+      fake.inject("GetCallerIdentity", Fault.slow(Duration.ofSeconds(4)), 10);
       SdkException e = catchThrowableOfType(SdkException.class, () -> impatient.sts().getCallerIdentity());
       assertThat(e).isInstanceOf(ApiCallAttemptTimeoutException.class);
       fake.clearFaults();
