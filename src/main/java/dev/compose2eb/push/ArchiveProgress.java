@@ -59,6 +59,11 @@ final class ArchiveProgress {
     };
   }
 
+  /** Takes back bytes counted by an upload attempt that failed (the next one sends them again). */
+  synchronized void forget(long sent) {
+    uploaded -= sent;
+  }
+
   synchronized void finish() {
     reportPrepared();
     reportUploaded();

@@ -17,7 +17,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 
 /**
  * Pushes a {@code docker save} archive with our own registry client: the archive is indexed, not
@@ -41,9 +43,11 @@ final class ArchivePush {
   record Target(String image, String registry, String repository, String reference) {}
 
   private final Path cacheDirectory;
+  private final Retries retries;
 
-  ArchivePush(Path cacheDirectory) {
+  ArchivePush(Path cacheDirectory, Retries retries) {
     this.cacheDirectory = cacheDirectory;
+    this.retries = retries;
   }
 
   PushResult push(String action, ImageSource.Archive source, Target target,
@@ -136,19 +140,33 @@ final class ArchivePush {
       layers.add(join(blobs.get(layer.diffId())));
     }
     progress.finish();
-    String digest = client.putManifest(target.reference(), manifest(config, layers), MANIFEST_TYPE);
+    byte[] manifest = manifest(config, layers);
+    String digest = retries.run(() -> client.putManifest(target.reference(), manifest,
+        MANIFEST_TYPE));
     return new PushResult(target.image(), digest, bytes, sent.size() - skipped.get(), skipped.get());
   }
 
-  /** Sends the blob unless the registry has it; the bytes sent. */
-  private static long send(RegistryClient client, LayerPreparer.Blob blob, ArchiveProgress progress,
+  /**
+   * Sends the blob unless the registry has it; the bytes sent. A failed upload starts over in a new
+   * upload session, and the progress forgets what the failed attempt had counted.
+   */
+  private long send(RegistryClient client, LayerPreparer.Blob blob, ArchiveProgress progress,
       AtomicInteger skipped) throws Exception {
-    if (client.has(blob.digest())) {
+    if (retries.run(() -> client.has(blob.digest()))) {
       progress.skipped(blob.size());
       skipped.incrementAndGet();
       return 0;
     }
-    client.upload(blob.digest(), blob.bytes(), progress.uploading(blob.size()));
+    LongConsumer uploading = progress.uploading(blob.size());
+    AtomicLong counted = new AtomicLong();
+    retries.run(() -> {
+      progress.forget(counted.getAndSet(0));
+      client.upload(blob.digest(), blob.bytes(), n -> {
+        counted.addAndGet(n);
+        uploading.accept(n);
+      });
+      return null;
+    });
     return blob.size();
   }
 

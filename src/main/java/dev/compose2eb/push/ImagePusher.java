@@ -37,25 +37,32 @@ public final class ImagePusher {
   private final Path cacheDirectory;
   private final Optional<Path> dockerExecutable;
   private final Map<String, String> dockerEnvironment;
+  private final Retries retries;
 
   /**
    * @param cacheDirectory where compressed layers are kept between runs (keyed by the uncompressed
    *     layer digest, so a second push of an unchanged archive skips compression too)
    */
   public ImagePusher(Path cacheDirectory) {
-    this(cacheDirectory, Optional.empty(), Map.of());
+    this(cacheDirectory, Optional.empty(), Map.of(), Retries.DEFAULT);
   }
 
   private ImagePusher(Path cacheDirectory, Optional<Path> dockerExecutable,
-      Map<String, String> dockerEnvironment) {
+      Map<String, String> dockerEnvironment, Retries retries) {
     this.cacheDirectory = cacheDirectory;
     this.dockerExecutable = dockerExecutable;
     this.dockerEnvironment = Map.copyOf(dockerEnvironment);
+    this.retries = retries;
+  }
+
+  /** The same pusher retrying archive blob and manifest calls as {@code retries} says. */
+  ImagePusher withRetries(Retries retries) {
+    return new ImagePusher(cacheDirectory, dockerExecutable, dockerEnvironment, retries);
   }
 
   /** The same pusher reading Docker images with this {@code docker} command and extra environment. */
   public ImagePusher withDocker(Optional<Path> executable, Map<String, String> environment) {
-    return new ImagePusher(cacheDirectory, executable, environment);
+    return new ImagePusher(cacheDirectory, executable, environment, retries);
   }
 
   /**
@@ -75,7 +82,7 @@ public final class ImagePusher {
           + ", not for " + targetRef.getRegistry(), "use the target registry's credentials", null);
     }
     if (source instanceof ImageSource.Archive archive) {
-      return new ArchivePush(cacheDirectory).push(action, archive, new ArchivePush.Target(target,
+      return new ArchivePush(cacheDirectory, retries).push(action, archive, new ArchivePush.Target(target,
           targetRef.getRegistry(), targetRef.getRepository(), targetRef.getQualifier()),
           credentials, progress);
     }

@@ -40,6 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RegistryProtocolTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String TOKEN = "tok-7f3a";
+  private static final Retries FAST = new Retries(3, java.time.Duration.ofMillis(10));
 
   @TempDir
   static Path shared;
@@ -127,6 +128,54 @@ class RegistryProtocolTest {
     assertThat(registry.requests).noneMatch(r -> r.startsWith("POST") || r.startsWith("PUT"));
   }
 
+  @Test
+  void aFailedBlobUploadStartsAgainInANewSession() throws Exception {
+    registry.patchFaults.add(503);
+    registry.patchFaults.add(FakeRegistry.DROP);
+    List<PushProgress> events = java.util.Collections.synchronizedList(new ArrayList<>());
+
+    PushResult result = new ImagePusher(temp.resolve("cache")).withRetries(FAST)
+        .push(ImageSource.archive(image.archive()), registry.host() + "/team/app:1",
+            new RegistryCredentials(registry.host(), "robot", "hunter2-pw"), events::add);
+
+    assertThat(result.digest()).isEqualTo(Digests.of(registry.manifests.get("team/app:1")));
+    assertThat(result.blobsUploaded()).isEqualTo(3);
+    assertThat(registry.blobs).hasSize(3);
+    assertThat(registry.requests).filteredOn(r -> r.startsWith("PATCH")).hasSize(5);
+    assertThat(registry.requests).filteredOn(r -> r.startsWith("POST")).hasSize(5);
+    // the bar never counts a byte twice: the failed attempts' bytes are taken back
+    List<PushProgress> uploading = events.stream()
+        .filter(e -> e.stage() == PushProgress.Stage.UPLOADING).toList();
+    assertThat(uploading).allSatisfy(e -> assertThat(e.bytesDone()).isLessThanOrEqualTo(e.bytesTotal()));
+    PushProgress last = uploading.get(uploading.size() - 1);
+    assertThat(last.bytesDone()).isEqualTo(last.bytesTotal()).isEqualTo(result.bytesUploaded());
+  }
+
+  @Test
+  void aRegistryThatKeepsFailingIsAClearFailureNamingTheAttempts() {
+    registry.alwaysFailPatches = 503;
+    assertThatThrownBy(() -> new ImagePusher(temp.resolve("cache")).withRetries(FAST)
+        .push(ImageSource.archive(image.archive()), registry.host() + "/team/app:1",
+            new RegistryCredentials(registry.host(), "robot", "hunter2-pw"), p -> {}))
+        .isInstanceOf(PushFailure.class)
+        .hasMessageContaining("but failed because: the registry refused it (503 UNAVAILABLE: try later,"
+            + " 3 attempts)");
+    assertThat(registry.manifests).isEmpty();
+  }
+
+  @Test
+  void aRefusalIsNotAskedAgain() {
+    registry.alwaysFailPatches = 400;
+    assertThatThrownBy(() -> new ImagePusher(temp.resolve("cache")).withRetries(FAST)
+        .push(ImageSource.archive(image.archive()), registry.host() + "/team/app:1",
+            new RegistryCredentials(registry.host(), "robot", "hunter2-pw"), p -> {}))
+        .isInstanceOf(PushFailure.class)
+        .hasMessageContaining("the registry refused it (400 UNAVAILABLE: try later)");
+    // each blob's upload was tried once at most (uploads run 3 at a time)
+    List<String> patches = registry.requests.stream().filter(r -> r.startsWith("PATCH")).toList();
+    assertThat(patches).doesNotHaveDuplicates();
+  }
+
   /** Just enough of a registry, with a token service beside it; records every request. */
   private static final class FakeRegistry implements AutoCloseable {
     final Map<String, byte[]> blobs = new ConcurrentHashMap<>();
@@ -135,6 +184,11 @@ class RegistryProtocolTest {
     final List<String> requests = java.util.Collections.synchronizedList(new ArrayList<>());
     final List<String> tokenRequests = java.util.Collections.synchronizedList(new ArrayList<>());
     volatile boolean wrongManifestDigest;
+    /** What the next PATCHes get instead of success: a status, or {@link #DROP} the connection. */
+    final java.util.Queue<Integer> patchFaults = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    /** Every PATCH answered with this status when not 0. */
+    volatile int alwaysFailPatches;
+    static final int DROP = -1;
     private final AtomicInteger ids = new AtomicInteger();
     private final String basic;
     private final HttpServer server;
@@ -218,6 +272,14 @@ class RegistryProtocolTest {
         x.getResponseHeaders().add("Location", prefix + "blobs/uploads/" + id + "?_state=opened");
         send(x, 202, "");
       } else if (method.equals("PATCH") && "_state=opened".equals(query)) {
+        Integer fault = alwaysFailPatches != 0 ? Integer.valueOf(alwaysFailPatches) : patchFaults.poll();
+        if (fault != null && fault == DROP) {
+          throw new IOException("dropped on purpose"); // the server closes the connection unanswered
+        }
+        if (fault != null) {
+          send(x, fault, "{\"errors\":[{\"code\":\"UNAVAILABLE\",\"message\":\"try later\"}]}");
+          return;
+        }
         String id = path.substring(path.lastIndexOf('/') + 1);
         uploads.put(id, body);
         x.getResponseHeaders().add("Location", id + "?_state=patched"); // relative to this path
