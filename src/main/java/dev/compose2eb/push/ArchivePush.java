@@ -5,6 +5,8 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,6 +40,9 @@ final class ArchivePush {
   private static final long WARM_UP_ABOVE = 32L << 20;
   /** Long enough for a reader to notice the interrupt and delete its temporary file. */
   private static final long STOP_WAIT_SECONDS = 30;
+  /** Compressed layers unused this long are dropped, and the least used beyond the size. */
+  private static final Duration CACHE_MAX_AGE = Duration.ofDays(30);
+  private static final long CACHE_MAX_BYTES = 10L << 30;
 
   /** The target, split: registry host, repository, and tag (or digest). */
   record Target(String image, String registry, String repository, String reference) {}
@@ -63,10 +68,12 @@ final class ArchivePush {
     ExecutorService compressors = Executors.newFixedThreadPool(threads, daemon("gzip"));
     ExecutorService readers = Executors.newFixedThreadPool(threads, daemon("layer"));
     ExecutorService uploaders = Executors.newFixedThreadPool(UPLOADS, daemon("upload"));
+    BlobCache cache = new BlobCache(cacheDirectory.resolve("gzip-layers"));
     try {
-      return run(archive, client, target, progress, new LayerPreparer(
-          new BlobCache(cacheDirectory.resolve("gzip-layers")), new ParallelGzip(compressors, threads)),
-          readers, uploaders);
+      PushResult result = run(archive, client, target, progress, new LayerPreparer(cache,
+          new ParallelGzip(compressors, threads)), readers, uploaders);
+      prune(cache);
+      return result;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new PushFailure(action, "it was interrupted", "run it again", e);
@@ -81,6 +88,15 @@ final class ArchivePush {
       throw PushErrors.of(action, source, target.registry(), cacheDirectory, e);
     } finally {
       stop(uploaders, readers, compressors);
+    }
+  }
+
+  /** Keeps the layer cache from growing without end; it only saves work, so a failure is ignored. */
+  private static void prune(BlobCache cache) {
+    try {
+      cache.prune(Instant.now(), CACHE_MAX_AGE, CACHE_MAX_BYTES);
+    } catch (IOException e) {
+      // the next push tries again
     }
   }
 

@@ -2,10 +2,17 @@ package dev.compose2eb.push;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -13,6 +20,9 @@ import java.util.Optional;
  * {@code <hex>.gz} holds the gzip blob and {@code <hex>.digest} its "digest size" line, written last,
  * so a half-written entry is never found. Lets an unchanged layer skip compression, and gives the
  * same blob (and digest) for every registry and region it goes to.
+ *
+ * <p>The time of last use is the {@code .digest} file's modification time (set on every hit), so
+ * {@link #prune} can drop entries nobody used for a while and keep the cache under a size.
  */
 final class BlobCache {
   /** A compressed layer ready to upload. */
@@ -39,7 +49,58 @@ final class BlobCache {
         || !Files.isRegularFile(file) || Files.size(file) != Long.parseLong(parts[1])) {
       return Optional.empty(); // damaged or from another layout: compress again
     }
+    touch(meta);
     return Optional.of(new Blob(parts[0], Long.parseLong(parts[1]), file));
+  }
+
+  /**
+   * Deletes entries last used before {@code now - maxAge}, then the least recently used ones until
+   * the blobs take at most {@code maxBytes}, and temporary files a crashed run left (older than a
+   * day). Best effort: the cache only saves work, so a file that cannot be deleted stays.
+   */
+  void prune(Instant now, Duration maxAge, long maxBytes) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
+    List<Entry> entries = new ArrayList<>();
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+      for (Path f : files) {
+        String name = f.getFileName().toString();
+        if (name.endsWith(".tmp")) {
+          if (modified(f).isBefore(now.minus(Duration.ofDays(1)))) {
+            Files.deleteIfExists(f);
+          }
+        } else if (name.endsWith(".digest")) {
+          Path blob = dir.resolve(name.substring(0, name.length() - ".digest".length()) + ".gz");
+          entries.add(new Entry(f, blob, modified(f), Files.exists(blob) ? Files.size(blob) : 0));
+        }
+      }
+    }
+    // least recently used first; the name breaks ties so the choice does not depend on the listing
+    entries.sort(Comparator.comparing(Entry::lastUsed).thenComparing(e -> e.meta().toString()));
+    long total = entries.stream().mapToLong(Entry::size).sum();
+    for (Entry e : entries) {
+      if (!e.lastUsed().isBefore(now.minus(maxAge)) && total <= maxBytes) {
+        break;
+      }
+      Files.deleteIfExists(e.meta()); // first: from here on the entry is not found
+      Files.deleteIfExists(e.blob());
+      total -= e.size();
+    }
+  }
+
+  private record Entry(Path meta, Path blob, Instant lastUsed, long size) {}
+
+  private static Instant modified(Path f) throws IOException {
+    return Files.getLastModifiedTime(f).toInstant();
+  }
+
+  private static void touch(Path f) {
+    try {
+      Files.setLastModifiedTime(f, FileTime.from(Instant.now()));
+    } catch (IOException e) {
+      // a read-only cache still serves its entries; they just age
+    }
   }
 
   /** A fresh temporary file inside the cache, on the same file system as the entries. */
