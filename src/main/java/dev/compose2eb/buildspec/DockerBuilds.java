@@ -4,8 +4,13 @@ import dev.compose2eb.compose.model.Build;
 import dev.compose2eb.compose.model.Project;
 import dev.compose2eb.compose.model.Service;
 import dev.compose2eb.diag.Diagnostics;
+import dev.compose2eb.diag.SourceLocation;
 import dev.compose2eb.translate.ImageNames;
 import dev.compose2eb.translate.SecretNames;
+import dev.compose2eb.yaml.MapNode;
+import dev.compose2eb.yaml.Node;
+import dev.compose2eb.yaml.ScalarNode;
+import dev.compose2eb.yaml.SeqNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -78,7 +83,7 @@ final class DockerBuilds {
     if (!b.platforms().isEmpty()) {
       w.add("--platform " + Shell.quote(String.join(",", b.platforms())));
       if (b.platforms().size() > 1) {
-        diags.warning(b.location(), path + ".platforms", "several platforms ("
+        diags.warning(at(s, b, "platforms"), path + ".platforms", "several platforms ("
                 + String.join(", ", b.platforms()) + ") need a buildx builder with a"
                 + " docker-container driver; CodeBuild's default docker build makes one",
             "keep the one platform of your Elastic Beanstalk instances, e.g. platforms:"
@@ -89,7 +94,7 @@ final class DockerBuilds {
       if (SecretNames.looksSecret(a.getKey())) {
         // docker takes the value of a bare --build-arg NAME from its own environment
         w.add("--build-arg " + Shell.quote(a.getKey()));
-        diags.warning(b.location(), path + ".args." + a.getKey(), "build arg " + a.getKey()
+        diags.warning(at(s, b, "args." + a.getKey()), path + ".args." + a.getKey(), "build arg " + a.getKey()
                 + " looks secret: buildspec.yml passes only its name, and docker reads the value"
                 + " from the CodeBuild environment",
             "provide it there as a secret, e.g. under env.secrets-manager in buildspec.yml: \""
@@ -105,30 +110,119 @@ final class DockerBuilds {
       if (HOST_NETWORKS.contains(n)) {
         w.add("--network " + n);
       } else {
-        diags.info(b.location(), path + ".network", "network \"" + n + "\" is a compose network,"
+        diags.info(at(s, b, "network"), path + ".network", "network \"" + n + "\" is a compose network,"
             + " which does not exist in CodeBuild; the image is built on the default network", "");
       }
     });
-    ignored(b, path);
+    flags(s, b, path, w);
+    ignored(s, b, path);
     w.add(Shell.quote(b.remoteContext() ? b.context()
         : relative(Path.of(b.context()), b, path + ".context")));
     return prefix + Shell.join(w);
   }
 
-  private void ignored(Build b, String path) {
+  private void ignored(Service s, Build b, String path) {
     if (!b.cacheTo().isEmpty()) {
-      diags.info(b.location(), path + ".cache_to", "cache_to is not used: CodeBuild's docker"
+      diags.info(at(s, b, "cache_to"), path + ".cache_to", "cache_to is not used: CodeBuild's docker"
           + " build exports no cache", "use CodeBuild's local Docker layer cache instead");
     }
     if (!b.tags().isEmpty()) {
-      diags.info(b.location(), path + ".tags", "extra tags are not pushed: the buildspec pushes"
+      diags.info(at(s, b, "tags"), path + ".tags", "extra tags are not pushed: the buildspec pushes"
           + " the one tag that Dockerrun.aws.json names", "");
     }
     if (!b.additionalContexts().isEmpty()) {
-      diags.warning(b.location(), path + ".additional_contexts", "additional_contexts are not"
+      diags.warning(at(s, b, "additional_contexts"), path + ".additional_contexts", "additional_contexts are not"
           + " passed to docker build in CodeBuild", "copy what the Dockerfile needs into the"
           + " build context");
     }
+  }
+
+  /**
+   * The {@code build} keys about how docker builds: flags where {@code docker build} has one that
+   * works in CodeBuild; the rest reported. Secrets are passed by name only, never by value.
+   */
+  private void flags(Service s, Build b, String path, List<String> w) {
+    Build.Flags f = b.flags();
+    if (f.noCache()) {
+      w.add("--no-cache");
+    }
+    if (f.pull()) {
+      w.add("--pull");
+    }
+    f.shmSize().ifPresent(bytes -> w.add("--shm-size " + bytes));
+    f.extraHosts().forEach(h -> w.add("--add-host " + Shell.quote(h.host() + ":" + h.ip())));
+    f.ulimits().forEach((name, u) -> w.add("--ulimit " + Shell.quote(name + "=" + u.soft() + ":" + u.hard())));
+    for (Build.Secret secret : f.secrets()) {
+      secret(s, b, path, secret).ifPresent(w::add);
+    }
+    if (!f.ssh().isEmpty()) {
+      diags.warning(at(s, b, "ssh"), path + ".ssh", "build.ssh (" + String.join(", ", f.ssh())
+              + ") is not passed to docker build by the buildspec: CodeBuild has no SSH agent holding"
+              + " your keys",
+          "fetch private sources over HTTPS with a token passed as a build secret, or start"
+              + " ssh-agent in pre_build and add --ssh default to the build command");
+    }
+    f.unmodelled().forEach((key, node) -> unmodelled(s, b, path, key, node));
+  }
+
+  /** {@code --secret id=ID,env=VAR} for a secret read from the environment; file secrets are not passed. */
+  private java.util.Optional<String> secret(Service s, Build b, String path, Build.Secret secret) {
+    String at = path + ".secrets";
+    Node def = project.other().get("secrets") instanceof MapNode m ? m.get(secret.source()) : null;
+    Node env = def instanceof MapNode d ? d.get("environment") : null;
+    if (env instanceof ScalarNode e && !e.isNull() && !e.asText().isEmpty()) {
+      String variable = e.asText();
+      diags.warning(secret.location(), at, "build secret " + secret.source() + " is read from the"
+              + " variable " + variable + " of the CodeBuild environment: buildspec.yml passes only its name",
+          "provide it there as a secret, e.g. under env.secrets-manager in buildspec.yml: \""
+              + variable + ": my-app/build-secrets:" + variable + "\", or as a Secrets Manager"
+              + " variable of the CodeBuild project");
+      return java.util.Optional.of("--secret " + Shell.quote("id=" + secret.id() + ",env=" + variable));
+    }
+    diags.warning(secret.location(), at, "build secret " + secret.source() + " is not passed to"
+            + " docker build by the buildspec: "
+            + (def == null ? "it is not declared under the top-level secrets"
+                : "only secrets read from an environment variable can reach CodeBuild, never a file"),
+        "declare it as secrets: {" + secret.source() + ": {environment: " + envName(secret.source())
+            + "}} and provide " + envName(secret.source()) + " in the CodeBuild environment");
+    return java.util.Optional.empty();
+  }
+
+  private static String envName(String secret) {
+    return secret.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9_]", "_");
+  }
+
+  /** Keys {@code docker build} in CodeBuild has no safe flag for; a value that asks for nothing is silent. */
+  private void unmodelled(Service s, Build b, String path, String key, Node node) {
+    boolean off = node instanceof ScalarNode sc && (Boolean.FALSE.equals(sc.value())
+        || "false".equals(sc.asText()) || sc.asText().isEmpty());
+    boolean empty = node instanceof SeqNode seq && seq.size() == 0;
+    if (off || empty) {
+      return;
+    }
+    String message = "build." + key + " is not passed to docker build by the buildspec: ";
+    switch (key) {
+      case "privileged" -> diags.warning(at(s, b, key), path + "." + key, message + "privileged build"
+          + " steps need a buildx builder that grants the security.insecure entitlement",
+          "remove it, or run a privileged step in the buildspec instead of the Dockerfile");
+      case "entitlements" -> diags.warning(at(s, b, key), path + "." + key, message + "CodeBuild's"
+          + " default builder grants no extra entitlements", "remove it");
+      case "isolation" -> diags.info(at(s, b, key), path + "." + key, message + "isolation is a"
+          + " Windows setting, and CodeBuild builds Linux images", "");
+      default -> diags.info(at(s, b, key), path + "." + key, message + "the image is pushed"
+          + " without " + (key.equals("sbom") ? "an SBOM" : "a provenance") + " attestation", "");
+    }
+  }
+
+  /** Where a {@code build} sub-key was written; the build's own location when not known. */
+  private static SourceLocation at(Service s, Build b, String key) {
+    for (String k = "build." + key; k.indexOf('.') >= 0; k = k.substring(0, k.lastIndexOf('.'))) {
+      SourceLocation at = s.keyLocations().get(k);
+      if (at != null) {
+        return at;
+      }
+    }
+    return b.location();
   }
 
   /** The Dockerfile path for {@code -f}, which docker reads relative to the working directory. */

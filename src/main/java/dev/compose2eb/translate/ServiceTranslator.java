@@ -17,6 +17,7 @@ import dev.compose2eb.dockerrun.LogConfiguration;
 import dev.compose2eb.dockerrun.SystemControl;
 import dev.compose2eb.dockerrun.Tmpfs;
 import dev.compose2eb.dockerrun.Ulimit;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,6 +87,11 @@ final class ServiceTranslator {
     Optional<Double> cpus = s.resources().cpus();
     if (cpus.isPresent()) {
       c.cpu((int) Math.round(cpus.get() * 1024));
+      String key = s.keyLocations().containsKey("cpus") ? "cpus" : "deploy.resources.limits.cpus";
+      diags.info(s.keyLocation(key), "services." + s.name() + "." + key, "cpus "
+          + BigDecimal.valueOf(cpus.get()).stripTrailingZeros().toPlainString() + " becomes "
+          + Math.round(cpus.get() * 1024) + " CPU units: a relative share of the instance's CPU when"
+          + " containers compete for it, not a cap", "");
       s.resources().cpuShares().ifPresent(shares -> diags.warning(s.keyLocation("cpu_shares"),
           "services." + s.name() + ".cpu_shares", "cpu_shares ignored: cpus already sets the CPU"
               + " units (" + Math.round(cpus.get() * 1024) + ")", "give one of the two"));
@@ -156,17 +162,26 @@ final class ServiceTranslator {
       if (!h.disable() && h.test().isEmpty()) {
         diags.warning(at, path, "healthcheck without test: the image's HEALTHCHECK is not"
             + " visible to ECS, so none is set", "give test:, e.g. [\"CMD\", \"curl\", \"-f\", \"http://localhost/\"]");
+      } else {
+        String key = s.keyLocations().containsKey("healthcheck.disable") ? "disable" : "test";
+        diags.info(s.keyLocation("healthcheck." + key), path + "." + key, "healthcheck disabled:"
+            + " no healthCheck is written, so ECS does not check this container", "");
       }
       return Optional.empty();
     }
-    h.startInterval().ifPresent(d -> diags.warning(at, path, "start_interval ignored: ECS has no"
-        + " such setting", "remove it"));
     // compose's defaults are written out: ECS's own differ (a 5s timeout where compose waits 30s)
-    return Optional.of(new HealthCheck(h.test(),
-        seconds(Optional.of(h.interval().orElse(COMPOSE_INTERVAL)), 5, 300, at, path + ".interval"),
-        seconds(Optional.of(h.timeout().orElse(COMPOSE_TIMEOUT)), 2, 60, at, path + ".timeout"),
-        Optional.of(clamp(h.retries().orElse(3), 1, 10, at, path + ".retries", "")),
-        seconds(h.startPeriod(), 0, 300, at, path + ".start_period")));
+    HealthCheck written = new HealthCheck(h.test(),
+        seconds(Optional.of(h.interval().orElse(COMPOSE_INTERVAL)), 5, 300,
+            s.keyLocation("healthcheck.interval"), path + ".interval"),
+        seconds(Optional.of(h.timeout().orElse(COMPOSE_TIMEOUT)), 2, 60,
+            s.keyLocation("healthcheck.timeout"), path + ".timeout"),
+        Optional.of(clamp(h.retries().orElse(3), 1, 10, s.keyLocation("healthcheck.retries"),
+            path + ".retries", "")),
+        seconds(h.startPeriod(), 0, 300, s.keyLocation("healthcheck.start_period"),
+            path + ".start_period"));
+    h.startInterval().ifPresent(d -> diags.warning(s.keyLocation("healthcheck.start_interval"),
+        path + ".start_interval", "start_interval ignored: ECS has no such setting", "remove it"));
+    return Optional.of(written);
   }
 
   private Optional<Integer> seconds(Optional<Duration> d, int min, int max, SourceLocation at,
@@ -175,7 +190,7 @@ final class ServiceTranslator {
       long ms = v.toMillis();
       int s = (int) Math.min(Integer.MAX_VALUE, (ms + 999) / 1000);
       if (ms % 1000 != 0) {
-        diags.info(at, path, java.math.BigDecimal.valueOf(ms, 3).stripTrailingZeros().toPlainString()
+        diags.info(at, path, BigDecimal.valueOf(ms, 3).stripTrailingZeros().toPlainString()
             + "s rounded up to " + s + "s: ECS counts whole seconds", "");
       }
       return clamp(s, min, max, at, path, "s");
@@ -251,6 +266,11 @@ final class ServiceTranslator {
     c.ulimits(ulimits);
     o.logging().ifPresent(l -> {
       if (l.driver().isEmpty()) {
+        if (!l.options().isEmpty()) {
+          diags.warning(s.keyLocation("logging.options"), path + ".logging.options", "logging.options"
+                  + " dropped: no driver is given, and ECS takes log options only with a logDriver",
+              "name the driver they are for, e.g. driver: json-file (Docker's default)");
+        }
         return;
       }
       if (ECS_LOG_DRIVERS.contains(l.driver().get())) {
@@ -261,10 +281,9 @@ final class ServiceTranslator {
             "use awslogs, json-file, syslog, fluentd, gelf, journald, splunk or awsfirelens");
       }
     });
-    o.stopGracePeriod().ifPresent(d -> {
-      int sec = (int) Math.min(Integer.MAX_VALUE, (d.toMillis() + 999) / 1000);
-      c.stopTimeout(clamp(sec, 0, 120, s.keyLocation("stop_grace_period"), path + ".stop_grace_period", "s"));
-    });
+    // ECS documents 120 s as the largest stopTimeout
+    seconds(o.stopGracePeriod(), 0, 120, s.keyLocation("stop_grace_period"), path + ".stop_grace_period")
+        .ifPresent(c::stopTimeout);
     List<SystemControl> sysctls = new ArrayList<>();
     o.sysctls().forEach((k, v) -> sysctls.add(new SystemControl(k, v)));
     c.systemControls(sysctls);
@@ -283,8 +302,11 @@ final class ServiceTranslator {
                   "give bytes or a number with k, m or g, e.g. \"" + target + ":size=64m\"");
               mib = Optional.of(64);
             }
+          } else if (TmpfsOptions.accepted(opt.strip())) {
+            mountOptions.add(opt.strip());
           } else if (!opt.isBlank()) {
-            mountOptions.add(opt);
+            diags.warning(s.keyLocation("tmpfs"), path + ".tmpfs", "tmpfs " + target + " option \""
+                + opt.strip() + "\" dropped: ECS does not accept it in mountOptions", TmpfsOptions.HINT);
           }
         }
       }

@@ -3,6 +3,7 @@ package dev.compose2eb.translate;
 import dev.compose2eb.compose.model.DependsOn;
 import dev.compose2eb.compose.model.Project;
 import dev.compose2eb.compose.model.Service;
+import dev.compose2eb.compose.model.ServiceVolume;
 import dev.compose2eb.compose.model.VolumesFrom;
 import dev.compose2eb.diag.Diagnostics;
 import dev.compose2eb.diag.SourceLocation;
@@ -124,7 +125,9 @@ public final class Translator {
       st.options(s, c, tmpfs);
       LinuxParameters lp = new LinuxParameters(capabilities(s.options().capAdd()),
           capabilities(s.options().capDrop()),
-          s.options().init(), s.options().shmSize().map(b -> (int) ((b + (1 << 20) - 1) >> 20)), tmpfs);
+          s.options().init(),
+          // 0 means "not set" in compose (docker's default size), as for memory
+          s.options().shmSize().filter(b -> b > 0).map(b -> (int) ((b + (1 << 20) - 1) >> 20)), tmpfs);
       if (!lp.isEmpty()) {
         c.linuxParameters(lp);
       }
@@ -217,6 +220,9 @@ public final class Translator {
   private void reportServiceKeys(Service s) {
     String path = "services." + s.name();
     for (Map.Entry<String, Node> e : s.other().entrySet()) {
+      if (e.getKey().equals("scale") && isOne(e.getValue())) {
+        continue; // one task per instance is what EB runs anyway, as for deploy.replicas: 1
+      }
       String[] why = Unsupported.SERVICE_KEYS.getOrDefault(e.getKey(),
           new String[] {"Dockerrun.aws.json has no equivalent", "remove it"});
       diags.warning(s.keyLocation(e.getKey()), path + "." + e.getKey(), e.getKey()
@@ -237,19 +243,19 @@ public final class Translator {
           "stop_signal ignored: " + why[0], why[1]);
     }
     s.deploy().flatMap(d -> d.replicas()).filter(r -> r != 1).ifPresent(r ->
-        diags.warning(s.keyLocation("deploy"), path + ".deploy.replicas", "replicas: " + r
+        diags.warning(s.keyLocation("deploy.replicas"), path + ".deploy.replicas", "replicas: " + r
             + " ignored: EB runs one copy of the task per instance",
             "scale with the environment's Auto Scaling group (min/max instances)"));
     s.deploy().flatMap(d -> d.mode()).filter(m -> !m.equals("replicated")).ifPresent(m ->
-        diags.info(s.keyLocation("deploy"), path + ".deploy.mode", "mode " + m + " ignored: EB runs"
+        diags.info(s.keyLocation("deploy.mode"), path + ".deploy.mode", "mode " + m + " ignored: EB runs"
             + " one copy of the task on every instance", ""));
     s.deploy().flatMap(d -> d.restartPolicy()).ifPresent(r -> {
       if (r.delay().isPresent() || r.maxAttempts().isPresent() || r.window().isPresent()) {
-        diags.info(s.keyLocation("deploy"), path + ".deploy.restart_policy", "delay, max_attempts"
+        diags.info(s.keyLocation("deploy.restart_policy"), path + ".deploy.restart_policy", "delay, max_attempts"
             + " and window ignored: ECS replaces a task whose essential container stops", "");
       }
     });
-    s.deploy().filter(d -> !d.labels().isEmpty()).ifPresent(d -> diags.info(s.keyLocation("deploy"),
+    s.deploy().filter(d -> !d.labels().isEmpty()).ifPresent(d -> diags.info(s.keyLocation("deploy.labels"),
         path + ".deploy.labels", "deploy.labels ignored: they label the swarm service, not the"
             + " container; container labels go to dockerLabels", ""));
     for (var p : s.ports()) {
@@ -257,12 +263,22 @@ public final class Translator {
         diags.info(p.location(), path + ".ports", "port name and app_protocol ignored: ECS port"
             + " mappings on EB have neither", "");
       }
+      p.mode().ifPresent(m -> diags.info(p.location(), path + ".ports", "port mode " + m
+          + " of container port " + p.target() + " ignored: each instance publishes the port"
+          + " itself, and Elastic Beanstalk's load balancer spreads requests over the instances", ""));
     }
     for (var v : s.volumes()) {
+      if (v.options().contains("labels")) {
+        diags.info(v.location(), path + ".volumes", "volume labels of " + v.target()
+            + " ignored: ECS task volumes have no labels", "");
+      }
       // create_host_path is what compose's short syntax implies, not a user choice; on EB a project
-      // path must exist anyway (it goes into the bundle)
+      // path must exist anyway (it goes into the bundle); a tmpfs mode becomes a mount option
       List<String> opts = v.options().stream()
-          .filter(o -> !o.equals("ro") && !o.equals("rw") && !o.equals("create_host_path")).toList();
+          .filter(o -> !o.equals("ro") && !o.equals("rw") && !o.equals("create_host_path")
+              && !o.equals("labels"))
+          .filter(o -> v.type() != ServiceVolume.Type.TMPFS || !o.startsWith("mode="))
+          .toList();
       if (!opts.isEmpty()) {
         diags.warning(v.location(), path + ".volumes", "mount options " + String.join(",", opts)
                 + " of " + v.target() + " ignored: ECS mount points have only readOnly",
@@ -270,9 +286,23 @@ public final class Translator {
                 ? "mount the sub-directory itself: ECS mounts the whole volume" : "");
       }
     }
-    s.resources().cpuReservation().ifPresent(r -> diags.info(s.keyLocation("deploy"),
+    s.resources().cpuReservation().ifPresent(r -> diags.info(s.keyLocation("deploy.resources.reservations.cpus"),
         path + ".deploy.resources.reservations.cpus", "CPU reservation ignored: ECS container"
             + " cpu units are a share, taken from cpus or cpu_shares", ""));
+    for (DependsOn d : s.dependsOn().values()) {
+      // only a restart written by the user: the loader sets it on the entries links imply
+      String key = "depends_on." + d.service() + ".restart";
+      if (d.restart() && s.keyLocations().containsKey(key)) {
+        diags.info(s.keyLocation(key), path + "." + key, "restart: true ignored: ECS does not"
+            + " restart a container when \"" + d.service() + "\" restarts", "");
+      }
+    }
+    for (String x : s.extensions().keySet()) {
+      if (!x.equals("x-eb")) {
+        diags.info(s.keyLocation(x), path + "." + x, x + " ignored: of the service extensions"
+            + " only x-eb is read", "");
+      }
+    }
     s.build().ifPresent(b -> {
       if (b.remoteContext()) {
         diags.warning(b.location(), path + ".build.context", "remote build context " + b.context()
@@ -281,7 +311,15 @@ public final class Translator {
     });
   }
 
+  private static boolean isOne(Node n) {
+    return n instanceof ScalarNode sc && "1".equals(sc.asText());
+  }
+
   private void reportTopLevel() {
+    project.volumes().values().stream().filter(v -> v.externalName().isPresent())
+        .forEach(v -> diags.info(v.location(), "volumes." + v.name() + ".name", "name "
+            + v.externalName().get() + " of volume \"" + v.name() + "\" ignored: the instance"
+            + " directory is named after the key, " + Volumes.volumeName(v.name()), ""));
     project.volumes().values().stream()
         .filter(v -> v.driver().isPresent() || !v.driverOpts().isEmpty() || !v.labels().isEmpty())
         .forEach(v -> diags.warning(v.location(), "volumes." + v.name(), "driver, driver_opts and"

@@ -36,7 +36,8 @@ final class Unsupported {
       entry("memswap_limit", "ECS on EB sets no swap limit", "remove it"),
       entry("external_links", "there are no containers outside the task to link to", "remove it"),
       entry("develop", "compose watch is a development feature", "nothing to do"),
-      entry("annotations", "ECS has no annotations", "use labels"));
+      entry("annotations", "ECS has no annotations", "use labels"),
+      entry("models", "Dockerrun has no AI models", "run the model as a container or a managed service"));
 
   private static Map.Entry<String, String[]> entry(String key, String why, String hint) {
     return Map.entry(key, new String[] {why, hint});

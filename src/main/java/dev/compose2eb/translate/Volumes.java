@@ -76,7 +76,12 @@ final class Volumes {
                 + " used", "set tmpfs.size, e.g. {type: tmpfs, target: " + v.target()
                 + ", tmpfs: {size: 67108864}}");
           }
-          tmpfs.add(new Tmpfs(v.target(), mib, List.of()));
+          List<String> mountOptions = new ArrayList<>();
+          if (v.readOnly()) {
+            mountOptions.add("ro");
+          }
+          v.options().stream().filter(o -> o.startsWith("mode=")).forEach(mountOptions::add);
+          tmpfs.add(new Tmpfs(v.target(), mib, mountOptions));
         }
         default -> diags.warning(at, path, v.type().yaml() + " mount " + v.target()
             + " ignored: ECS task volumes have no such type", "remove it, or use a bind or volume");

@@ -247,7 +247,7 @@ class BuildspecGeneratorTest {
       assertThat(d.severity()).isEqualTo(Severity.WARNING);
       assertThat(d.hint()).contains("env.secrets-manager");
     });
-    assertThat(diags.list().get(0).render()).isEqualTo("compose.yaml:5:7: warning:"
+    assertThat(diags.list().get(0).render()).isEqualTo("compose.yaml:7:9: warning:"
         + " services.app.build.args.NPM_TOKEN: build arg NPM_TOKEN looks secret: buildspec.yml"
         + " passes only its name, and docker reads the value from the CodeBuild environment;"
         + " provide it there as a secret, e.g. under env.secrets-manager in buildspec.yml:"

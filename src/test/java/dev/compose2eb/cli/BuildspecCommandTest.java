@@ -64,7 +64,7 @@ class BuildspecCommandTest {
         "- java -jar \"$COMPOSE2EB_JAR\" convert -f compose.yaml -p shop --registry \"$REGISTRY\""
             + " --tag \"$IMAGE_TAG\" -o .");
     assertThat(text).doesNotContain("s3cr3t-token").contains("--build-arg NPM_TOKEN web");
-    assertThat(r.err()).isEqualTo("compose.yaml:5:7: warning: services.web.build.args.NPM_TOKEN:"
+    assertThat(r.err()).isEqualTo("compose.yaml:7:9: warning: services.web.build.args.NPM_TOKEN:"
         + " build arg NPM_TOKEN looks secret: buildspec.yml passes only its name, and docker reads"
         + " the value from the CodeBuild environment; provide it there as a secret, e.g. under"
         + " env.secrets-manager in buildspec.yml: \"NPM_TOKEN: my-app/build-secrets:NPM_TOKEN\","

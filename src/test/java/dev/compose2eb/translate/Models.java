@@ -121,7 +121,7 @@ final class Models {
     Svc build(String context) {
       build = Optional.of(new Build(context.contains("://") ? context : DIR.resolve(context).normalize().toString(),
           "Dockerfile", Optional.empty(), Map.of(), Optional.empty(), List.of(), List.of(), List.of(),
-          Map.of(), List.of(), Optional.empty(), Map.of(), at(3)));
+          Map.of(), List.of(), Optional.empty(), Map.of(), Build.Flags.none(), at(3)));
       return this;
     }
 

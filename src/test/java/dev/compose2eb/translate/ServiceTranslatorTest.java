@@ -145,9 +145,13 @@ class ServiceTranslatorTest {
     assertThat(health(svc("a").healthcheck(healthcheck(List.of("NONE"), null, null, null, null)).build())).isEmpty();
     assertThat(health(svc("b").healthcheck(new dev.compose2eb.compose.model.Healthcheck(List.of("CMD", "x"),
         Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), true)).build())).isEmpty();
-    assertThat(diags.list()).isEmpty();
+    assertThat(rendered(diags)).containsExactly(
+        "compose.yaml:2:5: info: services.a.healthcheck.test: healthcheck disabled: no healthCheck is"
+            + " written, so ECS does not check this container",
+        "compose.yaml:2:5: info: services.b.healthcheck.test: healthcheck disabled: no healthCheck is"
+            + " written, so ECS does not check this container");
     assertThat(health(svc("c").healthcheck(healthcheck(List.of(), Duration.ofSeconds(5), null, null, null)).build())).isEmpty();
-    assertThat(rendered(diags)).singleElement().asString().contains("healthcheck without test");
+    assertThat(rendered(diags)).hasSize(3).last().asString().contains("healthcheck without test");
   }
 
   @Test

@@ -72,7 +72,8 @@ public final class ComposeLoader {
     String name = projectName(tree, env, projectDir);
     ProjectNormalizer.Context ctx = new ProjectNormalizer.Context(name, projectDir,
         files.stream().map(this::display).toList(), k -> Optional.ofNullable(env.get(k)),
-        (file, shown, d) -> DotEnv.readFile(file, shown, k -> Optional.ofNullable(env.get(k)), d));
+        (file, shown, d) -> DotEnv.readFile(file, shown, k -> Optional.ofNullable(env.get(k)), d),
+        (file, shown, lookup, d) -> DotEnv.readFile(file, shown, lookup::apply, d));
     Project all = ProjectNormalizer.normalize(tree, ctx, diags);
     diags.throwIfErrors();
 

@@ -55,7 +55,11 @@ final class Profiles {
     for (DependsOn d : s.dependsOn().values()) {
       if (!off.contains(d.service())) {
         deps.put(d.service(), d);
-      } else if (d.required()) {
+      } else if (!d.required()) {
+        diags.info(d.location(), "services." + s.name() + ".depends_on." + d.service(),
+            "dependency on \"" + d.service() + "\" dropped: it is disabled by its profiles "
+                + profilesOf(all, d.service()) + " and marked required: false", "");
+      } else {
         diags.error(d.location(), "services." + s.name() + ".depends_on." + d.service(),
             "service \"" + s.name() + "\" depends on \"" + d.service()
                 + "\", which is disabled by its profiles " + profilesOf(all, d.service()),

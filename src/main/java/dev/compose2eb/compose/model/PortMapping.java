@@ -9,6 +9,7 @@ import java.util.Optional;
  * @param published the host port or host port range ("8000-8010") as a string, empty when the
  *     host picks one
  * @param protocol {@code tcp}, {@code udp} or {@code sctp}
+ * @param mode as written in the long form; empty when not given (compose's default is ingress)
  */
 public record PortMapping(
     int target,

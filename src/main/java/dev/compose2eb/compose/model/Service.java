@@ -18,7 +18,9 @@ import java.util.Optional;
  * @param other compose keys that are valid but not modelled here (networks, secrets, devices ...),
  *     kept with their nodes so that the translation can report each one
  * @param extensions the service's {@code x-*} keys ({@code x-eb} among them)
- * @param keyLocations where each key of the service was written, for reports
+ * @param keyLocations where each key of the service was written, for reports; sub-keys of
+ *     {@code build}, {@code deploy}, {@code healthcheck}, {@code logging} and {@code depends_on}
+ *     under their dotted path ({@code build.ssh}, {@code deploy.resources.limits.pids})
  */
 public record Service(
     String name,
@@ -62,8 +64,19 @@ public record Service(
     keyLocations = Project.ordered(keyLocations);
   }
 
-  /** Where a key of this service was written; the service's own location when it was not. */
+  /**
+   * Where a key of this service was written: for a dotted sub-key without a position, its nearest
+   * parent key's; the service's own location when none is known.
+   */
   public SourceLocation keyLocation(String key) {
-    return keyLocations.getOrDefault(key, location);
+    for (String k = key; ; k = k.substring(0, k.lastIndexOf('.'))) {
+      SourceLocation at = keyLocations.get(k);
+      if (at != null) {
+        return at;
+      }
+      if (k.indexOf('.') < 0) {
+        return location;
+      }
+    }
   }
 }

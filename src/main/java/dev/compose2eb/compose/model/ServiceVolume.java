@@ -12,7 +12,8 @@ import java.util.Optional;
  * @param writtenSource the source as the user wrote it ({@code ./nginx/default.conf}), for reports
  *     and for mapping into the source bundle
  * @param options the short-form options or long-form flags not modelled otherwise
- *     ({@code z}, {@code nocopy}, {@code rshared} ...)
+ *     ({@code z}, {@code nocopy}, {@code rshared} ...); {@code labels} when {@code volume.labels} is
+ *     given; in the short form also the words compose ignores ({@code cached} ...)
  */
 public record ServiceVolume(
     Type type,

@@ -4,10 +4,13 @@ import dev.compose2eb.compose.model.Build;
 import dev.compose2eb.yaml.MapNode;
 import dev.compose2eb.yaml.Node;
 import dev.compose2eb.yaml.ScalarNode;
+import dev.compose2eb.yaml.SeqNode;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -17,10 +20,8 @@ import java.util.function.Function;
  * key-only args take the project environment's value or are dropped, as compose-go does.
  */
 final class Builds {
-  /** Long-form keys the model has no field for; kept in Service.other as {@code build.<key>}. */
-  static final Set<String> UNMODELLED = Set.of(
-      "entitlements", "ssh", "no_cache", "provenance", "sbom", "pull", "shm_size", "extra_hosts",
-      "isolation", "privileged", "secrets", "ulimits");
+  /** Long-form keys kept as written in {@link Build.Flags#unmodelled()}. */
+  static final Set<String> UNMODELLED = Set.of("entitlements", "provenance", "sbom", "isolation", "privileged");
 
   private final NodeReader in;
   private final HostPaths paths;
@@ -32,14 +33,14 @@ final class Builds {
     this.projectEnv = projectEnv;
   }
 
-  Optional<Build> read(Node node, String path, Map<String, Node> other) {
+  Optional<Build> read(Node node, String path) {
     if (NodeReader.isNull(node)) {
       return Optional.empty();
     }
     if (node instanceof ScalarNode s && s.isString()) {
       return Optional.of(new Build(context((String) s.value()), "Dockerfile", Optional.empty(), Map.of(),
           Optional.empty(), List.of(), List.of(), List.of(), Map.of(), List.of(), Optional.empty(), Map.of(),
-          node.location()));
+          Build.Flags.none(), node.location()));
     }
     if (!(node instanceof MapNode m)) {
       in.typeError(node, path, "a context path or a mapping", "build: ./app");
@@ -60,11 +61,6 @@ final class Builds {
     Map<String, String> additional = new LinkedHashMap<>();
     in.stringMap(m.get("additional_contexts"), path + ".additional_contexts", "additional_contexts: {lib: ../lib}")
         .forEach((k, v) -> additional.put(k, additionalContext(v)));
-    m.entries().forEach((k, v) -> {
-      if (UNMODELLED.contains(k)) {
-        other.put("build." + k, v);
-      }
-    });
     return Optional.of(new Build(
         context,
         dockerfile.orElse(inline.isPresent() ? "" : "Dockerfile"),
@@ -78,7 +74,57 @@ final class Builds {
         in.stringList(m.get("tags"), path + ".tags", "tags: [\"app:1.0\"]"),
         in.string(m.get("network"), path + ".network", "network: host"),
         additional,
+        flags(m, path),
         m.location()));
+  }
+
+  private Build.Flags flags(MapNode m, String path) {
+    Map<String, Node> unmodelled = new LinkedHashMap<>();
+    m.entries().forEach((k, v) -> {
+      if (UNMODELLED.contains(k) && !NodeReader.isNull(v)) {
+        unmodelled.put(k, v);
+      }
+    });
+    HostsAndUlimits hu = new HostsAndUlimits(in);
+    OptionalLong shm = new SizeReader(in).read(m.get("shm_size"), path + ".shm_size", "shm_size: 256m");
+    return new Build.Flags(
+        in.bool(m.get("no_cache"), path + ".no_cache", "no_cache: true").orElse(false),
+        in.bool(m.get("pull"), path + ".pull", "pull: true").orElse(false),
+        shm.isPresent() ? Optional.of(shm.getAsLong()) : Optional.empty(),
+        hu.extraHosts(m.get("extra_hosts"), path + ".extra_hosts"),
+        hu.ulimits(m.get("ulimits"), path + ".ulimits"),
+        ssh(m.get("ssh"), path + ".ssh"),
+        secrets(m.get("secrets"), path + ".secrets"),
+        unmodelled);
+  }
+
+  /** {@code ssh: [default, "id=path"]} or {@code ssh: {id: path}}, each as {@code id[=path]}. */
+  private List<String> ssh(Node node, String path) {
+    List<String> out = new ArrayList<>();
+    in.listOrDict(node, path, "ssh: [default]").forEach((k, v) -> out.add(v.map(x -> k + "=" + x).orElse(k)));
+    return out;
+  }
+
+  /** {@code secrets: [name]} or long form {@code {source, target}}; the id is the target if given. */
+  private List<Build.Secret> secrets(Node node, String path) {
+    List<Build.Secret> out = new ArrayList<>();
+    Optional<SeqNode> seq = in.seq(node, path, "secrets: [npm_token]");
+    if (seq.isEmpty()) {
+      return out;
+    }
+    for (int i = 0; i < seq.get().size(); i++) {
+      Node item = seq.get().get(i);
+      String at = path + "[" + i + "]";
+      if (item instanceof MapNode e) {
+        Optional<String> source = in.string(e.get("source"), at + ".source", "source: npm_token");
+        Optional<String> target = in.string(e.get("target"), at + ".target", "target: npm");
+        source.ifPresent(src -> out.add(new Build.Secret(src, target.filter(t -> !t.isEmpty()).orElse(src),
+            item.location())));
+      } else {
+        in.string(item, at, "npm_token").ifPresent(src -> out.add(new Build.Secret(src, src, item.location())));
+      }
+    }
+    return out;
   }
 
   private String context(String written) {

@@ -127,7 +127,7 @@ public final class ConfigTree {
   private static Map<String, Object> port(PortMapping p) {
     Map<String, Object> m = new LinkedHashMap<>();
     p.name().ifPresent(v -> m.put("name", v));
-    p.mode().ifPresent(v -> m.put("mode", v));
+    m.put("mode", p.mode().orElse("ingress")); // compose's default, as `docker compose config` prints it
     p.hostIp().ifPresent(v -> m.put("host_ip", v));
     m.put("target", (long) p.target());
     p.published().ifPresent(v -> m.put("published", v));

@@ -17,7 +17,6 @@ import java.util.Optional;
  */
 final class Ports {
   static final String EXPECTED = "expected [HOST:]CONTAINER[/PROTOCOL], e.g. \"8080:80\"";
-  private static final String DEFAULT_MODE = "ingress";
 
   private final NodeReader in;
 
@@ -42,14 +41,14 @@ final class Ports {
           in.error(item, at, "invalid port " + l + ": a port is 0 to 65535", "e.g. 80");
         } else {
           out.add(new PortMapping(l.intValue(), Optional.empty(), Optional.empty(), "tcp",
-              Optional.of(DEFAULT_MODE), Optional.empty(), Optional.empty(), item.location()));
+              Optional.empty(), Optional.empty(), Optional.empty(), item.location()));
         }
       } else if (item instanceof ScalarNode s && s.isString()) {
         String spec = (String) s.value();
         try {
           for (Spec p : parse(spec)) {
             out.add(new PortMapping(p.target, p.published, p.hostIp, p.protocol,
-                Optional.of(DEFAULT_MODE), Optional.empty(), Optional.empty(), item.location()));
+                Optional.empty(), Optional.empty(), Optional.empty(), item.location()));
           }
         } catch (IllegalArgumentException e) {
           String reason = e.getMessage();
@@ -104,7 +103,7 @@ final class Ports {
     Optional<String> name = in.string(m.get("name"), path + ".name", "name: http");
     Optional<String> appProtocol = in.string(m.get("app_protocol"), path + ".app_protocol", "app_protocol: http");
     return Optional.of(new PortMapping(target.get().intValue(), published, hostIp, proto,
-        Optional.of(mode.orElse(DEFAULT_MODE)), name, appProtocol, m.location()));
+        mode, name, appProtocol, m.location()));
   }
 
   record Spec(int target, Optional<String> published, Optional<String> hostIp, String protocol) {}

@@ -30,17 +30,29 @@ public final class ProjectNormalizer {
    *
    * @param projectEnv the project environment (OS environment over .env), for key-only entries and ~
    * @param envFiles reads one env_file (the normaliser checks that it exists first)
+   * @param labelFiles reads one label_file (same format; the normaliser checks that it exists first)
    */
   public record Context(
       String projectName,
       Path projectDir,
       List<String> composeFiles,
       Function<String, Optional<String>> projectEnv,
-      EnvFileReader envFiles) {}
+      EnvFileReader envFiles,
+      LabelFileReader labelFiles) {}
 
   /** Reads a dotenv-format file into its variables, reporting syntax problems to {@code diags}. */
   public interface EnvFileReader {
     Map<String, String> read(Path file, String displayName, Diagnostics diags);
+  }
+
+  /**
+   * Reads a label file, a dotenv-format file whose {@code $VAR} references and bare keys resolve
+   * against {@code lookup} (compose: the labels of the service's earlier label files) rather than
+   * the project environment.
+   */
+  public interface LabelFileReader {
+    Map<String, String> read(Path file, String displayName, Function<String, Optional<String>> lookup,
+        Diagnostics diags);
   }
 
   private ProjectNormalizer() {}

@@ -2,9 +2,7 @@ package dev.compose2eb.compose.normalize;
 
 import dev.compose2eb.compose.model.Build;
 import dev.compose2eb.compose.model.ContainerOptions;
-import dev.compose2eb.compose.model.ContainerOptions.ExtraHost;
 import dev.compose2eb.compose.model.ContainerOptions.Logging;
-import dev.compose2eb.compose.model.ContainerOptions.Ulimit;
 import dev.compose2eb.compose.model.DependsOn;
 import dev.compose2eb.compose.model.Link;
 import dev.compose2eb.compose.model.Resources;
@@ -16,6 +14,8 @@ import dev.compose2eb.yaml.MapNode;
 import dev.compose2eb.yaml.Node;
 import dev.compose2eb.yaml.ScalarNode;
 import dev.compose2eb.yaml.SeqNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +36,7 @@ final class Services {
       "cpus", "cpu_shares", "deploy", "working_dir", "user", "hostname", "container_name",
       "privileged", "read_only", "init", "stdin_open", "tty", "extra_hosts", "dns", "dns_search",
       "ulimits", "logging", "stop_grace_period", "stop_signal", "cap_add", "cap_drop", "shm_size",
-      "tmpfs", "sysctls", "expose", "labels", "profiles", "extends");
+      "tmpfs", "sysctls", "expose", "labels", "label_file", "profiles", "extends");
 
   private final NodeReader in;
   private final HostPaths paths;
@@ -48,6 +48,8 @@ final class Services {
   private final Dependencies dependencies;
   private final Deploys deploys;
   private final SizeReader sizes;
+  private final HostsAndUlimits hostsAndUlimits;
+  private final ProjectNormalizer.LabelFileReader labelFiles;
 
   Services(NodeReader in, ProjectNormalizer.Context ctx, HostPaths paths) {
     this.in = in;
@@ -60,6 +62,8 @@ final class Services {
     this.dependencies = new Dependencies(in);
     this.deploys = new Deploys(in);
     this.sizes = new SizeReader(in);
+    this.hostsAndUlimits = new HostsAndUlimits(in);
+    this.labelFiles = ctx.labelFiles();
   }
 
   Service read(String name, MapNode s, SourceLocation location) {
@@ -73,7 +77,7 @@ final class Services {
     });
 
     Optional<String> image = in.string(s.get("image"), NodeReader.keyPath(s, p, "image"), "image: nginx:1.27");
-    Optional<Build> build = builds.read(s.get("build"), NodeReader.keyPath(s, p, "build"), other);
+    Optional<Build> build = builds.read(s.get("build"), NodeReader.keyPath(s, p, "build"));
     if (NodeReader.isNull(s.get("image")) && NodeReader.isNull(s.get("build"))) {
       in.diags.error(location, p, "service " + NodeReader.quote(name) + " has neither an image nor a build context specified",
           "add image: (e.g. image: nginx:1.27) or build: (e.g. build: .)");
@@ -124,11 +128,75 @@ final class Services {
         resources,
         deploy.deploy(),
         options(s, p),
-        in.stringMap(s.get("labels"), NodeReader.keyPath(s, p, "labels"), "labels: {team: web}"),
+        labels(s, p),
         in.stringList(s.get("profiles"), NodeReader.keyPath(s, p, "profiles"), "profiles: [debug]"),
         other,
         NodeReader.extensions(s),
-        s.keyLocations());
+        keyLocations(s));
+  }
+
+  /** Keys whose sub-keys get their own positions, for reports on a sub-key ({@code build.ssh}). */
+  private static final List<String> NESTED = List.of("build", "deploy", "healthcheck", "logging", "depends_on");
+
+  /** The service's key positions, plus those of the sub-keys of {@link #NESTED} keys (dotted). */
+  private static Map<String, SourceLocation> keyLocations(MapNode s) {
+    if (NESTED.stream().noneMatch(k -> s.get(k) instanceof MapNode)) {
+      return s.keyLocations();
+    }
+    Map<String, SourceLocation> out = new LinkedHashMap<>(s.keyLocations());
+    for (String key : NESTED) {
+      if (s.get(key) instanceof MapNode m) {
+        addNested(out, key, m, 3);
+      }
+    }
+    return out;
+  }
+
+  private static void addNested(Map<String, SourceLocation> out, String prefix, MapNode m, int depth) {
+    m.keyLocations().forEach((k, at) -> out.put(prefix + "." + k, at));
+    if (depth > 1) {
+      m.entries().forEach((k, v) -> {
+        if (v instanceof MapNode child) {
+          addNested(out, prefix + "." + k, child, depth - 1);
+        }
+      });
+    }
+  }
+
+  /**
+   * {@code label_file} read as compose-go's {@code WithServicesLabelsResolved} does: the files in
+   * order (later wins, each resolving {@code $VAR} against the labels read so far), then
+   * {@code labels} on top.
+   */
+  private Map<String, String> labels(MapNode s, String p) {
+    Map<String, String> labels = in.stringMap(s.get("labels"), NodeReader.keyPath(s, p, "labels"), "labels: {team: web}");
+    Node files = s.get("label_file");
+    if (NodeReader.isNull(files)) {
+      return labels;
+    }
+    String path = p + ".label_file";
+    Map<String, String> out = new LinkedHashMap<>();
+    SeqNode seq = files instanceof SeqNode sq ? sq : null;
+    List<String> written = in.stringOrList(files, path, "label_file: ./app.labels");
+    for (int i = 0; i < written.size(); i++) {
+      Node at = seq != null && i < seq.size() ? seq.get(i) : files;
+      Path file;
+      try {
+        file = Path.of(paths.resolve(written.get(i)));
+      } catch (java.nio.file.InvalidPathException e) {
+        in.error(at, path, "invalid label file path " + NodeReader.quote(written.get(i)), "e.g. ./app.labels");
+        continue;
+      }
+      if (!Files.isRegularFile(file)) {
+        in.error(at, path, "label file " + written.get(i) + " not found (" + file + ")",
+            "create it, or remove it from label_file");
+        continue;
+      }
+      Map<String, String> sofar = Map.copyOf(out);
+      out.putAll(labelFiles.read(file, written.get(i), k -> Optional.ofNullable(sofar.get(k)), in.diags));
+    }
+    out.putAll(labels);
+    return out;
   }
 
   /** A string is split like compose splits it; a list is kept; {@code []} stays an explicit empty list. */
@@ -228,10 +296,10 @@ final class Services {
         in.bool(s.get("init"), NodeReader.keyPath(s, p, "init"), "init: true"),
         in.bool(s.get("stdin_open"), NodeReader.keyPath(s, p, "stdin_open"), "stdin_open: true"),
         in.bool(s.get("tty"), NodeReader.keyPath(s, p, "tty"), "tty: true"),
-        extraHosts(s.get("extra_hosts"), NodeReader.keyPath(s, p, "extra_hosts")),
+        hostsAndUlimits.extraHosts(s.get("extra_hosts"), NodeReader.keyPath(s, p, "extra_hosts")),
         in.stringOrList(s.get("dns"), NodeReader.keyPath(s, p, "dns"), "dns: [8.8.8.8]"),
         in.stringOrList(s.get("dns_search"), NodeReader.keyPath(s, p, "dns_search"), "dns_search: [example.com]"),
-        ulimits(s.get("ulimits"), NodeReader.keyPath(s, p, "ulimits")),
+        hostsAndUlimits.ulimits(s.get("ulimits"), NodeReader.keyPath(s, p, "ulimits")),
         logging(s.get("logging"), NodeReader.keyPath(s, p, "logging")),
         Healthchecks.readDuration(in, s.get("stop_grace_period"), NodeReader.keyPath(s, p, "stop_grace_period")),
         in.string(s.get("stop_signal"), NodeReader.keyPath(s, p, "stop_signal"), "stop_signal: SIGINT"),
@@ -245,68 +313,6 @@ final class Services {
 
   private static Optional<Long> boxed(OptionalLong v) {
     return v.isPresent() ? Optional.of(v.getAsLong()) : Optional.empty();
-  }
-
-  /** {@code host:ip}, {@code host=ip} (several IPs comma-separated) or a mapping; IPv6 brackets dropped. */
-  private List<ExtraHost> extraHosts(Node node, String path) {
-    List<ExtraHost> out = new ArrayList<>();
-    if (NodeReader.isNull(node)) {
-      return out;
-    }
-    if (node instanceof MapNode m) {
-      m.entries().forEach((host, v) -> {
-        List<String> ips = v instanceof SeqNode ? in.stringList(v, path + "." + host, "[\"10.0.0.1\"]")
-            : in.text(v, path + "." + host, "\"10.0.0.1\"").map(List::of).orElse(List.of(""));
-        ips.forEach(ip -> out.add(new ExtraHost(host, unbracket(ip))));
-      });
-      return out;
-    }
-    List<String> entries = in.stringList(node, path, "extra_hosts: [\"db=10.0.0.5\"]");
-    SeqNode seq = node instanceof SeqNode sq ? sq : null;
-    for (int i = 0; i < entries.size(); i++) {
-      String e = entries.get(i);
-      int eq = e.indexOf('=');
-      int sep = eq >= 0 ? eq : e.indexOf(':');
-      if (sep < 0) {
-        in.error(seq != null ? seq.get(i) : node, path + "[" + i + "]",
-            "invalid additional host, missing IP: " + NodeReader.quote(e), "expected HOST=IP or HOST:IP, e.g. \"db=10.0.0.5\"");
-        continue;
-      }
-      String host = e.substring(0, sep);
-      for (String ip : e.substring(sep + 1).split(",", -1)) {
-        out.add(new ExtraHost(host, unbracket(ip)));
-      }
-    }
-    return out;
-  }
-
-  private static String unbracket(String ip) {
-    return ip.length() >= 2 && ip.startsWith("[") && ip.endsWith("]") ? ip.substring(1, ip.length() - 1) : ip;
-  }
-
-  /** {@code nofile: 1024} sets both limits; {@code nofile: {soft, hard}} sets each. */
-  private Map<String, Ulimit> ulimits(Node node, String path) {
-    Map<String, Ulimit> out = new LinkedHashMap<>();
-    in.map(node, path, "ulimits: {nofile: {soft: 1024, hard: 4096}}").ifPresent(m -> m.entries().forEach((k, v) -> {
-      String at = path + "." + k;
-      if (v instanceof MapNode limits) {
-        in.checkKeys(limits, at, Keys.ULIMIT);
-        Optional<Long> soft = in.integer(limits.get("soft"), at + ".soft", "soft: 1024");
-        Optional<Long> hard = in.integer(limits.get("hard"), at + ".hard", "hard: 4096");
-        if (NodeReader.isNull(limits.get("soft")) || NodeReader.isNull(limits.get("hard"))) {
-          in.error(limits, at, "a ulimit needs both soft and hard", "e.g. " + k + ": {soft: 1024, hard: 4096}");
-        } else if (soft.isPresent() && hard.isPresent()) {
-          if (soft.get() > hard.get()) {
-            in.error(limits, at, "the soft limit " + soft.get() + " is greater than the hard limit " + hard.get(),
-                "e.g. " + k + ": {soft: 1024, hard: 4096}");
-          }
-          out.put(k, new Ulimit(soft.get(), hard.get()));
-        }
-      } else {
-        in.integer(v, at, k + ": 65535").ifPresent(n -> out.put(k, new Ulimit(n, n)));
-      }
-    }));
-    return out;
   }
 
   private Optional<Logging> logging(Node node, String path) {

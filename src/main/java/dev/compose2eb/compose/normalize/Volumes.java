@@ -18,10 +18,13 @@ import java.util.Set;
  * {@code format.ParseVolume} plus its path resolution. Options the model has no field for are
  * kept as words in {@link ServiceVolume#options()}: a propagation ({@code rshared}), {@code z} or
  * {@code Z}, {@code nocopy}, {@code create_host_path}, {@code subpath=...}, {@code mode=...},
- * {@code consistency=...}.
+ * {@code consistency=...}, {@code labels} (for {@code volume.labels}), and in the short form any
+ * other word, which compose-go ignores.
  */
 final class Volumes {
   static final String CREATE_HOST_PATH = "create_host_path";
+  /** The option word for {@code volume.labels}, which the model does not keep. */
+  static final String LABELS = "labels";
   private static final Set<String> PROPAGATIONS =
       Set.of("rprivate", "private", "rshared", "shared", "rslave", "slave");
 
@@ -131,10 +134,10 @@ final class Volumes {
           case "rw" -> readOnly = false;
           case "nocopy", "z", "Z" -> options.add(option);
           default -> {
-            if (PROPAGATIONS.contains(option)) {
+            // compose-go drops any other option silently; kept here so that the translation reports it
+            if (!option.isEmpty()) {
               options.add(option);
             }
-            // compose-go ignores any other option silently
           }
         }
       }
@@ -210,7 +213,9 @@ final class Volumes {
         options.add("nocopy");
       }
       in.string(v.get("subpath"), path + ".volume.subpath", "subpath: sub").ifPresent(s -> options.add("subpath=" + s));
-      in.stringMap(v.get("labels"), path + ".volume.labels", "labels: {a: b}");
+      if (!in.stringMap(v.get("labels"), path + ".volume.labels", "labels: {a: b}").isEmpty()) {
+        options.add(LABELS);
+      }
     });
     in.map(m.get("image"), path + ".image", "image: {subpath: sub}").ifPresent(v -> {
       in.checkKeys(v, path + ".image", Keys.VOLUME_IMAGE);

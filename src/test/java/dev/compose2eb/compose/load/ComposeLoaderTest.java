@@ -221,11 +221,17 @@ class ComposeLoaderTest {
             image: busybox
             profiles: [debug]
         """);
-    Project off = p.load(List.of(), List.of()).project();
+    LoadResult offResult = p.load(List.of(), List.of());
+    assertThat(offResult.diagnostics()).extracting(d -> d.render()).containsExactly("compose.yaml:5:7:"
+        + " info: services.web.depends_on.debug: dependency on \"debug\" dropped: it is disabled by"
+        + " its profiles [debug] and marked required: false");
+    Project off = offResult.project();
     assertThat(off.services()).extracting(Service::name).containsExactly("web");
     assertThat(off.disabledServices()).containsExactly("debug");
     assertThat(off.service("web").orElseThrow().dependsOn()).isEmpty();
-    Project on = p.load(List.of(), List.of("debug")).project();
+    LoadResult onResult = p.load(List.of(), List.of("debug"));
+    assertThat(onResult.diagnostics()).isEmpty();
+    Project on = onResult.project();
     assertThat(on.services()).extracting(Service::name).containsExactly("web", "debug");
     Project all = p.load(List.of(), List.of("*")).project();
     assertThat(all.services()).hasSize(2);

@@ -39,7 +39,8 @@ class BuildTest {
     assertThat(b.tags()).containsExactly("app:1");
     assertThat(b.network()).contains("host");
     assertThat(b.additionalContexts()).containsExactly(Map.entry("lib", "/lib"), Map.entry("base", "docker-image://alpine:3"));
-    assertThat(f.load(Fixture.web("build: {context: ., ssh: [default]}")).services().get(0).other()).containsKey("build.ssh");
+    assertThat(b.flags().ssh()).containsExactly("default");
+    assertThat(f.load(Fixture.web("build: {context: ., ssh: [default]}")).services().get(0).other()).isEmpty();
     assertThat(f.errors()).isEmpty();
   }
 

@@ -16,11 +16,13 @@ final class Fixture {
   Path projectDir = Path.of("/proj");
   final Map<String, String> env = new HashMap<>(Map.of("HOME", "/home/dev"));
   final Map<Path, Map<String, String>> envFiles = new LinkedHashMap<>();
+  final Map<Path, Map<String, String>> labelFiles = new LinkedHashMap<>();
   final Diagnostics diags = new Diagnostics();
 
   Project load(String yaml) {
     ProjectNormalizer.Context ctx = new ProjectNormalizer.Context("demo", projectDir, List.of(TestYaml.FILE),
-        k -> Optional.ofNullable(env.get(k)), (file, name, d) -> envFiles.getOrDefault(file, Map.of()));
+        k -> Optional.ofNullable(env.get(k)), (file, name, d) -> envFiles.getOrDefault(file, Map.of()),
+        (file, name, lookup, d) -> labelFiles.getOrDefault(file, Map.of()));
     return ProjectNormalizer.normalize(TestYaml.parse(yaml), ctx, diags);
   }
 

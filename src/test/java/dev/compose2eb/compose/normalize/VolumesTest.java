@@ -80,12 +80,12 @@ class VolumesTest {
   }
 
   @Test
-  void parseKeepsWindowsDrivesAndIgnoresUnknownOptions() {
+  void parseKeepsWindowsDrivesAndUnknownOptionsForTheReport() {
     Volumes.Parsed p = Volumes.parse("C:\\data:/data:ro,delegated,rslave");
     assertThat(p.source()).isEqualTo("C:\\data");
     assertThat(p.target()).isEqualTo("/data");
     assertThat(p.readOnly()).isTrue();
-    assertThat(p.options()).containsExactly("rslave");
+    assertThat(p.options()).containsExactly("delegated", "rslave"); // compose ignores delegated; we report it
     assertThat(Volumes.isFilePath("C:\\data")).isTrue();
     assertThat(Volumes.isFilePath("data")).isFalse();
   }
