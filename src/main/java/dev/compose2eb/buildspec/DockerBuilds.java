@@ -15,7 +15,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -166,7 +168,7 @@ final class DockerBuilds {
   }
 
   /** {@code --secret id=ID,env=VAR} for a secret read from the environment; file secrets are not passed. */
-  private java.util.Optional<String> secret(Service s, Build b, String path, Build.Secret secret) {
+  private Optional<String> secret(Service s, Build b, String path, Build.Secret secret) {
     String at = path + ".secrets";
     Node def = project.other().get("secrets") instanceof MapNode m ? m.get(secret.source()) : null;
     Node env = def instanceof MapNode d ? d.get("environment") : null;
@@ -177,7 +179,7 @@ final class DockerBuilds {
           "provide it there as a secret, e.g. under env.secrets-manager in buildspec.yml: \""
               + variable + ": my-app/build-secrets:" + variable + "\", or as a Secrets Manager"
               + " variable of the CodeBuild project");
-      return java.util.Optional.of("--secret " + Shell.quote("id=" + secret.id() + ",env=" + variable));
+      return Optional.of("--secret " + Shell.quote("id=" + secret.id() + ",env=" + variable));
     }
     diags.warning(secret.location(), at, "build secret " + secret.source() + " is not passed to"
             + " docker build by the buildspec: "
@@ -185,11 +187,11 @@ final class DockerBuilds {
                 : "only secrets read from an environment variable can reach CodeBuild, never a file"),
         "declare it as secrets: {" + secret.source() + ": {environment: " + envName(secret.source())
             + "}} and provide " + envName(secret.source()) + " in the CodeBuild environment");
-    return java.util.Optional.empty();
+    return Optional.empty();
   }
 
   private static String envName(String secret) {
-    return secret.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9_]", "_");
+    return secret.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9_]", "_");
   }
 
   /** Keys {@code docker build} in CodeBuild has no safe flag for; a value that asks for nothing is silent. */
