@@ -128,15 +128,19 @@ class RegistryProtocolTest {
     assertThat(registry.requests).noneMatch(r -> r.startsWith("POST") || r.startsWith("PUT"));
   }
 
+  private PushResult pushRetrying(java.util.function.Consumer<PushProgress> progress) {
+    return new ImagePusher(temp.resolve("cache")).withRetries(FAST).push(
+        ImageSource.archive(image.archive()), registry.host() + "/team/app:1",
+        new RegistryCredentials(registry.host(), "robot", "hunter2-pw"), progress);
+  }
+
   @Test
   void aFailedBlobUploadStartsAgainInANewSession() throws Exception {
     registry.patchFaults.add(503);
     registry.patchFaults.add(FakeRegistry.DROP);
     List<PushProgress> events = java.util.Collections.synchronizedList(new ArrayList<>());
 
-    PushResult result = new ImagePusher(temp.resolve("cache")).withRetries(FAST)
-        .push(ImageSource.archive(image.archive()), registry.host() + "/team/app:1",
-            new RegistryCredentials(registry.host(), "robot", "hunter2-pw"), events::add);
+    PushResult result = pushRetrying(events::add);
 
     assertThat(result.digest()).isEqualTo(Digests.of(registry.manifests.get("team/app:1")));
     assertThat(result.blobsUploaded()).isEqualTo(3);
@@ -154,9 +158,7 @@ class RegistryProtocolTest {
   @Test
   void aRegistryThatKeepsFailingIsAClearFailureNamingTheAttempts() {
     registry.alwaysFailPatches = 503;
-    assertThatThrownBy(() -> new ImagePusher(temp.resolve("cache")).withRetries(FAST)
-        .push(ImageSource.archive(image.archive()), registry.host() + "/team/app:1",
-            new RegistryCredentials(registry.host(), "robot", "hunter2-pw"), p -> {}))
+    assertThatThrownBy(() -> pushRetrying(p -> {}))
         .isInstanceOf(PushFailure.class)
         .hasMessageContaining("but failed because: the registry refused it (503 UNAVAILABLE: try later,"
             + " 3 attempts)");
@@ -166,9 +168,7 @@ class RegistryProtocolTest {
   @Test
   void aRefusalIsNotAskedAgain() {
     registry.alwaysFailPatches = 400;
-    assertThatThrownBy(() -> new ImagePusher(temp.resolve("cache")).withRetries(FAST)
-        .push(ImageSource.archive(image.archive()), registry.host() + "/team/app:1",
-            new RegistryCredentials(registry.host(), "robot", "hunter2-pw"), p -> {}))
+    assertThatThrownBy(() -> pushRetrying(p -> {}))
         .isInstanceOf(PushFailure.class)
         .hasMessageContaining("the registry refused it (400 UNAVAILABLE: try later)");
     // each blob's upload was tried once at most (uploads run 3 at a time)
