@@ -4,7 +4,9 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /** Entry point. The only place that exits the process; everything else returns an exit code. */
 public final class Main {
@@ -25,17 +27,21 @@ public final class Main {
   static int run(Console console, String... args) {
     PrintStream out = console.out;
     PrintStream err = console.err;
-    CommandLine cli = commandLine(console);
+    CommandLine cli = commandLine(console, args);
     int code = cli.execute(args);
     out.flush();
     err.flush();
     return code;
   }
 
-  static CommandLine commandLine(Console console) {
+  static CommandLine commandLine(Console console, String... args) {
     PrintStream out = console.out;
     PrintStream err = console.err;
-    CommandLine cli = new CommandLine(new RootCommand(), new CommandFactory(console));
+    CommandFactory factory = new CommandFactory(console);
+    CommandLine cli = new CommandLine(new RootCommand(), factory);
+    for (Class<?> sub : subcommandsFor(args)) {
+      cli.addSubcommand(new CommandLine(sub, factory));
+    }
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
     cli.setExitCodeExceptionMapper(t -> ExitCode.FAILURE.code);
@@ -45,6 +51,23 @@ public final class Main {
     cli.setUsageHelpWidth(100);
     applyExitCodeFooter(cli);
     return cli;
+  }
+
+  /**
+   * The subcommands to register: only the one named first when it is one (picocli reads all the
+   * annotations of a command, and loads the types of its options, when it registers it: about a
+   * hundred milliseconds for all of them at start-up), else all, for help and for picocli's
+   * messages about unknown commands.
+   */
+  private static List<Class<?>> subcommandsFor(String... args) {
+    if (args.length > 0) {
+      for (Class<?> sub : RootCommand.SUBCOMMANDS) {
+        if (sub.getAnnotation(Command.class).name().equals(args[0])) {
+          return List.of(sub);
+        }
+      }
+    }
+    return RootCommand.SUBCOMMANDS;
   }
 
   private static void applyExitCodeFooter(CommandLine cli) {

@@ -1,5 +1,6 @@
 package dev.compose2eb.cli;
 
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -10,8 +11,13 @@ import picocli.CommandLine.Spec;
     name = "compose2eb",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Takes a docker-compose project to AWS Elastic Beanstalk.",
-    subcommands = {
+    description = "Takes a docker-compose project to AWS Elastic Beanstalk.")
+final class RootCommand implements Runnable {
+  /**
+   * The subcommands, in the order help lists them. Registered by {@link Main} rather than in
+   * {@code @Command(subcommands = ...)}, so that a run of one subcommand builds only its model.
+   */
+  static final List<Class<?>> SUBCOMMANDS = List.of(
       ConfigCommand.class,
       ConvertCommand.class,
       BuildspecCommand.class,
@@ -21,9 +27,8 @@ import picocli.CommandLine.Spec;
       BundleCommand.class,
       DeployCommand.class,
       PushCommand.class,
-      EnvCommand.class,
-    })
-final class RootCommand implements Runnable {
+      EnvCommand.class);
+
   @Spec CommandSpec spec;
 
   @Override

@@ -43,10 +43,15 @@ final class TreeBuilder {
 
   private record Anchored(Node node, long weight, String text) {}
 
-  /** Short texts seen so far, so that repeated keys and values are kept once, not once per use. */
-  private final Map<String, String> texts = new HashMap<>();
+  /**
+   * Recently seen short texts, so that repeated keys and values are kept once, not once per use: a
+   * direct-mapped cache (one text per slot, a newer text replaces an older one with the same slot).
+   * Unlike a map of every text seen it needs no entry objects, never grows or rehashes, and is
+   * bounded for hostile input; the texts that repeat (keys, common values) stay in it.
+   */
+  private final String[] texts = new String[SHARED_SLOTS];
+  private static final int SHARED_SLOTS = 4096; // a power of two
   private static final int MAX_SHARED_LENGTH = 64;
-  private static final int MAX_SHARED_TEXTS = 20_000;
 
   TreeBuilder(String file) {
     this.file = file;
@@ -110,20 +115,21 @@ final class TreeBuilder {
   }
 
   /**
-   * One String per distinct short text: a file with many services repeats the same keys and many
-   * values, and the tree keeps all of them; the parser's fresh copies then die young.
+   * The one kept String of a short text that was seen recently: a file with many services repeats
+   * the same keys and many values, and the tree keeps all of them; the parser's fresh copies then
+   * die young.
    */
   private String shared(String text) {
     if (text.length() > MAX_SHARED_LENGTH) {
       return text;
     }
-    String known = texts.get(text);
-    if (known != null) {
+    int h = text.hashCode();
+    int slot = (h ^ (h >>> 16)) & (SHARED_SLOTS - 1);
+    String known = texts[slot];
+    if (text.equals(known)) {
       return known;
     }
-    if (texts.size() < MAX_SHARED_TEXTS) {
-      texts.put(text, text);
-    }
+    texts[slot] = text;
     return text;
   }
 
