@@ -136,8 +136,10 @@ final class ReferenceRules {
               + " \"curl -f http://localhost/ || exit 1\"]}, or use \"START\"");
     } else if ((condition.equals("SUCCESS") || condition.equals("COMPLETE"))
         && Check.bool(target, "essential").orElse(true)) {
-      check.warning(path, "condition " + condition + " waits for container " + quoted
-              + " to exit, but it is essential: its exit stops the whole task",
+      // RegisterTaskDefinition refuses it: ECS would stop the task when the container exits
+      check.error(path, "condition " + condition + " waits for container " + quoted
+              + " to exit, but it is essential, and ECS refuses " + condition
+              + " on an essential container",
           "set \"essential\": false on " + quoted);
     }
   }

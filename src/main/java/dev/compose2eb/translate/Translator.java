@@ -89,10 +89,11 @@ public final class Translator {
       ContainerDefinition.Builder c = ContainerDefinition.builder(container, image);
       c.essential(xeb.essential().orElseGet(() -> st.essentialByDefault(s, completionTargets)));
       if (xeb.essential().orElse(false) && completionTargets.contains(s.name())) {
-        diags.warning(s.extensions().get("x-eb").location(), "services." + s.name() + ".x-eb.essential",
+        diags.error(s.extensions().get("x-eb").location(), "services." + s.name() + ".x-eb.essential",
             "\"" + s.name() + "\" is essential, but other services wait for it to complete"
-                + " (service_completed_successfully): when it exits, ECS stops the whole task",
-            "leave essential unset for one-shot jobs");
+                + " (service_completed_successfully), and ECS refuses a SUCCESS dependency on an"
+                + " essential container",
+            "leave essential unset (or false) for one-shot jobs, or wait with service_started");
       }
       forcedEssential.add(xeb.essential());
       st.memory(s, c);
@@ -138,7 +139,7 @@ public final class Translator {
     if (opts.envToEb()) {
       checkEbEnvironment(ebEnv);
     }
-    ensureOneEssential(builders, forcedEssential);
+    ensureOneEssential(builders, forcedEssential, completionTargets);
     List<ContainerDefinition> containers = builders.stream().map(ContainerDefinition.Builder::build).toList();
     Dockerrun dockerrun = new Dockerrun(volumes.volumes(), containers);
     return new Translation(dockerrun, opts.envToEb() ? ebEnv : Map.of(), diags.list(),
@@ -183,15 +184,16 @@ public final class Translator {
   }
 
   private void ensureOneEssential(List<ContainerDefinition.Builder> builders,
-      List<Optional<Boolean>> forced) {
+      List<Optional<Boolean>> forced, Set<String> completionTargets) {
     List<ContainerDefinition> built = builders.stream().map(ContainerDefinition.Builder::build).toList();
     if (built.isEmpty() || built.stream().anyMatch(ContainerDefinition::essential)) {
       return;
     }
     for (int i = 0; i < built.size(); i++) {
-      if (forced.get(i).isEmpty()) {
+      Service s = project.services().get(i);
+      // a service others wait for to complete cannot be essential: ECS refuses SUCCESS on one
+      if (forced.get(i).isEmpty() && !completionTargets.contains(s.name())) {
         builders.get(i).essential(true);
-        Service s = project.services().get(i);
         diags.warning(s.location(), "services." + s.name(), "every container would be"
                 + " non-essential; \"" + s.name() + "\" is made essential, as ECS needs at least one",
             "mark the container whose failure should restart the task with x-eb: {essential: true}");
@@ -199,8 +201,14 @@ public final class Translator {
       }
     }
     Service s = project.services().get(0);
-    diags.error(s.location(), "services", "x-eb marks every container non-essential; ECS needs at"
-        + " least one essential container", "set x-eb: {essential: true} on the main service");
+    if (forced.stream().allMatch(f -> f.equals(Optional.of(false)))) {
+      diags.error(s.location(), "services", "x-eb marks every container non-essential; ECS needs at"
+          + " least one essential container", "set x-eb: {essential: true} on the main service");
+    } else {
+      diags.error(s.location(), "services", "every container is a one-shot job or marked"
+          + " non-essential; ECS needs at least one essential container", "set x-eb: {essential:"
+          + " true} on the main service (not on one that others wait for to complete)");
+    }
   }
 
   private List<VolumeFrom> volumesFrom(Service s, ContainerNames names) {

@@ -666,7 +666,7 @@ class DockerrunValidatorTest {
         {"name": "api", "image": "api:1", "memory": 64, "dependsOn": [{"containerName": "migrate", "condition": "SUCCESS"}]}
         ]}
         """))
-        .containsExactly("Dockerrun.aws.json:5:105: warning: containerDefinitions[2].dependsOn[0].condition: condition SUCCESS waits for container \"migrate\" to exit, but it is essential: its exit stops the whole task; set \"essential\": false on \"migrate\"");
+        .containsExactly("Dockerrun.aws.json:5:105: error: containerDefinitions[2].dependsOn[0].condition: condition SUCCESS waits for container \"migrate\" to exit, but it is essential, and ECS refuses SUCCESS on an essential container; set \"essential\": false on \"migrate\"");
   }
 
   @Test
