@@ -1,12 +1,11 @@
 package dev.compose2eb.deploy;
 
 import dev.compose2eb.aws.AwsFailure;
-import java.nio.charset.StandardCharsets;
+import dev.compose2eb.translate.EbProperties;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 import software.amazon.awssdk.services.elasticbeanstalk.model.ConfigurationOptionSetting;
 
 /**
@@ -16,8 +15,6 @@ import software.amazon.awssdk.services.elasticbeanstalk.model.ConfigurationOptio
  */
 final class Variables {
   static final String NAMESPACE = "aws:elasticbeanstalk:application:environment";
-  static final int LIMIT_BYTES = 4096;
-  static final Pattern KEY = Pattern.compile("[A-Za-z0-9_.:/+\\\\@-]+");
 
   private Variables() {}
 
@@ -53,7 +50,7 @@ final class Variables {
   /** Checks names, empty values and the total size of what the environment will hold. */
   static void check(Map<String, String> current, Map<String, String> wanted) {
     for (Map.Entry<String, String> e : wanted.entrySet()) {
-      if (!KEY.matcher(e.getKey()).matches() || e.getKey().length() > 128) {
+      if (!EbProperties.validName(e.getKey())) {
         throw new AwsFailure("set environment property " + e.getKey(),
             "EB allows only letters, digits and _ . : / + \\ - @ in names (at most 128)", "rename it", null);
       }
@@ -65,14 +62,11 @@ final class Variables {
     }
     Map<String, String> after = new TreeMap<>(current);
     after.putAll(wanted);
-    int total = 0;
-    for (Map.Entry<String, String> e : after.entrySet()) {
-      total += (e.getKey() + "=" + e.getValue()).getBytes(StandardCharsets.UTF_8).length;
-    }
-    if (total > LIMIT_BYTES) {
+    int total = EbProperties.bytes(after);
+    if (total > EbProperties.LIMIT_BYTES) {
       throw new AwsFailure("set " + wanted.size() + " environment properties",
           "all properties together would take " + total + " bytes as key=value, over EB's limit of "
-              + LIMIT_BYTES,
+              + EbProperties.LIMIT_BYTES,
           "keep large values in SSM Parameter Store or Secrets Manager and read them at start-up", null);
     }
   }

@@ -19,6 +19,7 @@ import dev.compose2eb.yaml.Node;
 import dev.compose2eb.yaml.ScalarNode;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,6 @@ public final class Translator {
   /** Elastic Beanstalk's limit on containers in one Dockerrun file. */
   static final int MAX_CONTAINERS = 10;
   /** Elastic Beanstalk's limit on all environment properties together, as key=value bytes. */
-  static final int EB_ENVIRONMENT_LIMIT = 4096;
 
   private final Project project;
   private final TranslateOptions opts;
@@ -137,7 +137,7 @@ public final class Translator {
     }
     ports.checkPort80(project);
     if (opts.envToEb()) {
-      checkEbEnvironment(ebEnv);
+      checkEbEnvironment(ebEnv, ebEnvOwner);
     }
     ensureOneEssential(builders, forcedEssential, completionTargets);
     List<ContainerDefinition> containers = builders.stream().map(ContainerDefinition.Builder::build).toList();
@@ -146,20 +146,33 @@ public final class Translator {
         volumes.bundlePaths());
   }
 
-  /** EB's limits on environment properties: 4,096 bytes in all; an empty value removes one. */
-  private void checkEbEnvironment(Map<String, String> env) {
-    int total = 0;
-    for (Map.Entry<String, String> e : env.entrySet()) {
-      total += (e.getKey() + "=" + e.getValue()).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
-      if (e.getValue().isEmpty()) {
-        diags.warning(null, "environment." + e.getKey(), "empty value of " + e.getKey()
-            + ": setting an EB environment property to the empty string removes it",
-            "give it a value, or leave it out");
+  /**
+   * EB's rules for environment properties, checked here so that deploy accepts what convert
+   * writes: names EB allows, no empty value (setting one to "" removes it, so it is left out),
+   * 4,096 bytes in all.
+   */
+  private void checkEbEnvironment(Map<String, String> env, Map<String, String> owners) {
+    for (Iterator<Map.Entry<String, String>> it = env.entrySet().iterator(); it.hasNext(); ) {
+      Map.Entry<String, String> e = it.next();
+      Service owner = project.service(owners.get(e.getKey())).orElseThrow();
+      SourceLocation at = owner.keyLocation("environment");
+      String path = "services." + owner.name() + ".environment." + e.getKey();
+      if (!EbProperties.validName(e.getKey())) {
+        diags.error(at, path, "with --env-to-eb, " + e.getKey() + " becomes an Elastic Beanstalk"
+                + " property, whose names allow only letters, digits and _ . : / + \\ - @ (at most 128)",
+            "rename the variable, or convert without --env-to-eb");
+      } else if (e.getValue().isEmpty()) {
+        it.remove();
+        diags.warning(at, path, "empty value of " + e.getKey() + " left out of eb-environment.json:"
+                + " setting an Elastic Beanstalk property to the empty string removes it, so the"
+                + " containers will not see " + e.getKey(),
+            "give it a value, or convert without --env-to-eb");
       }
     }
-    if (total > EB_ENVIRONMENT_LIMIT) {
+    int total = EbProperties.bytes(env);
+    if (total > EbProperties.LIMIT_BYTES) {
       diags.error(null, "environment", "the environment properties take " + total + " bytes as"
-              + " key=value; Elastic Beanstalk allows " + EB_ENVIRONMENT_LIMIT + " in all",
+              + " key=value; Elastic Beanstalk allows " + EbProperties.LIMIT_BYTES + " in all",
           "keep large values in SSM Parameter Store or Secrets Manager, or convert without --env-to-eb");
     }
   }
