@@ -347,6 +347,9 @@ public final class Translator {
                 + " labels of volume \"" + v.name() + "\" ignored: it becomes an instance directory",
             "for shared or durable storage mount EFS on the instances (.ebextensions) instead"));
     for (Map.Entry<String, Node> e : project.other().entrySet()) {
+      if (e.getKey().equals("secrets") && !usedAtRunTime("secrets")) {
+        continue; // only build secrets use them, and the buildspec reports on each
+      }
       String[] why = Unsupported.TOP_LEVEL.getOrDefault(e.getKey(),
           new String[] {"Dockerrun.aws.json has no equivalent", "remove it"});
       diags.warning(e.getValue().location(), e.getKey(), "top-level " + e.getKey() + " ignored: "
@@ -358,6 +361,11 @@ public final class Translator {
       SourceLocation at = project.networks().values().iterator().next().location();
       diags.warning(at, "networks", "top-level networks ignored: " + why[0], why[1]);
     }
+  }
+
+  /** Whether some service names {@code key} (secrets, configs) for its containers. */
+  private boolean usedAtRunTime(String key) {
+    return project.services().stream().anyMatch(s -> s.other().containsKey(key));
   }
 
   /** The {@code x-eb} service extension: {@code essential}, {@code logs}. */
