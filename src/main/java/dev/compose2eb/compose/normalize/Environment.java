@@ -5,7 +5,6 @@ import dev.compose2eb.yaml.MapNode;
 import dev.compose2eb.yaml.Node;
 import dev.compose2eb.yaml.ScalarNode;
 import dev.compose2eb.yaml.SeqNode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -72,24 +71,23 @@ final class Environment {
   }
 
   private void add(List<EnvFileEntry> out, String written, boolean required, Node at, String path) {
-    Path abs;
-    try {
-      abs = Path.of(paths.resolve(written));
-    } catch (java.nio.file.InvalidPathException e) {
+    Optional<Path> abs = paths.file(written);
+    if (abs.isEmpty()) {
       in.error(at, path, "invalid env file path " + NodeReader.quote(written), "e.g. ./app.env");
       return;
     }
-    out.add(new EnvFileEntry(new EnvFile(abs, required, at.location()), written, path));
+    out.add(new EnvFileEntry(new EnvFile(abs.get(), required, at.location()), written, path));
   }
 
   /** Env file values in order, then {@code environment} on top, key-only entries resolved or unset. */
   Map<String, String> resolve(List<EnvFileEntry> files, Node environment, String path) {
     Map<String, String> out = new LinkedHashMap<>();
     for (EnvFileEntry f : files) {
-      if (!Files.isRegularFile(f.file().path())) {
+      Optional<String> problem = HostPaths.notAFile(f.file().path());
+      if (problem.isPresent()) {
         if (f.file().required()) {
           in.diags.error(f.file().location(), f.path(),
-              "env file " + f.written() + " not found (" + f.file().path() + ")",
+              "env file " + f.written() + " " + problem.get() + " (" + f.file().path() + ")",
               "create it, or mark it optional: {path: " + f.written() + ", required: false}");
         }
         continue;

@@ -1,5 +1,6 @@
 package dev.compose2eb.compose.normalize;
 
+import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -37,6 +38,26 @@ final class HostPaths {
     } catch (InvalidPathException e) {
       return written; // not a usable host path (a NUL byte, say); kept as written for the report
     }
+  }
+
+  /** {@link #resolve} as a {@code Path}; empty when the operating system cannot name it (a NUL byte). */
+  Optional<Path> file(String written) {
+    try {
+      return Optional.of(Path.of(resolve(written)));
+    } catch (InvalidPathException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Why {@code file} (env_file, label_file) cannot be read: "not found" or "is a directory"; empty
+   * when it is a regular file.
+   */
+  static Optional<String> notAFile(Path file) {
+    if (Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    return Optional.of(Files.isDirectory(file) ? "is a directory" : "not found");
   }
 
   static boolean isWindowsAbsolute(String p) {

@@ -180,15 +180,15 @@ final class Services {
     List<String> written = in.stringOrList(files, path, "label_file: ./app.labels");
     for (int i = 0; i < written.size(); i++) {
       Node at = seq != null && i < seq.size() ? seq.get(i) : files;
-      Path file;
-      try {
-        file = Path.of(paths.resolve(written.get(i)));
-      } catch (java.nio.file.InvalidPathException e) {
+      Optional<Path> resolved = paths.file(written.get(i));
+      if (resolved.isEmpty()) {
         in.error(at, path, "invalid label file path " + NodeReader.quote(written.get(i)), "e.g. ./app.labels");
         continue;
       }
-      if (!Files.isRegularFile(file)) {
-        in.error(at, path, "label file " + written.get(i) + " not found (" + file + ")",
+      Path file = resolved.get();
+      Optional<String> problem = HostPaths.notAFile(file);
+      if (problem.isPresent()) {
+        in.error(at, path, "label file " + written.get(i) + " " + problem.get() + " (" + file + ")",
             "create it, or remove it from label_file");
         continue;
       }

@@ -54,6 +54,15 @@ class LabelFilesTest {
   }
 
   @Test
+  void aDirectoryGivenAsLabelFileIsAnErrorSayingSo() {
+    p.file("compose.yaml", "services:\n  web:\n    image: nginx\n    label_file: ./labels\n")
+        .file("labels/team", "web\n");
+    assertThat(p.errors()).containsExactly("compose.yaml:4:17: error: services.web.label_file: label"
+        + " file ./labels is a directory (" + p.dir.resolve("labels").toAbsolutePath().normalize()
+        + "); create it, or remove it from label_file");
+  }
+
+  @Test
   void subKeysOfBuildAndDeployHaveTheirOwnPositionAndFallBackToTheirParent() {
     p.file("compose.yaml", """
         services:

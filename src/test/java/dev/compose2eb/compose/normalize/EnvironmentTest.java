@@ -60,6 +60,14 @@ class EnvironmentTest {
   }
 
   @Test
+  void aDirectoryGivenAsEnvFileIsAnErrorSayingSo() throws java.io.IOException {
+    java.nio.file.Files.createDirectories(dir.resolve("conf.env"));
+    f.service(Fixture.web("image: a", "env_file: [conf.env]"));
+    assertThat(f.errors()).containsExactly("compose.yaml:4:16: error: services.web.env_file[0]: env file conf.env is a directory ("
+        + dir.resolve("conf.env") + "); create it, or mark it optional: {path: conf.env, required: false}");
+  }
+
+  @Test
   void singleStringEnvFileAndTypeErrors() {
     Service s = f.service(Fixture.web("image: a", "env_file: a.env", "environment: FOO=bar"));
     assertThat(s.environment()).containsEntry("A", "from-a");
