@@ -5,8 +5,8 @@ import dev.compose2eb.compose.model.Project;
 import dev.compose2eb.compose.model.Service;
 import dev.compose2eb.diag.Diagnostics;
 import dev.compose2eb.diag.SourceLocation;
+import dev.compose2eb.plan.SecretRule;
 import dev.compose2eb.translate.ImageNames;
-import dev.compose2eb.translate.SecretNames;
 import dev.compose2eb.yaml.MapNode;
 import dev.compose2eb.yaml.Node;
 import dev.compose2eb.yaml.ScalarNode;
@@ -93,7 +93,7 @@ final class DockerBuilds {
       }
     }
     for (Map.Entry<String, String> a : b.args().entrySet()) {
-      if (SecretNames.looksSecret(a.getKey())) {
+      if (SecretRule.reason(a.getKey(), a.getValue()).isPresent()) {
         // docker takes the value of a bare --build-arg NAME from its own environment
         w.add("--build-arg " + Shell.quote(a.getKey()));
         diags.warning(at(s, b, "args." + a.getKey()), path + ".args." + a.getKey(), "build arg " + a.getKey()

@@ -13,6 +13,8 @@ import dev.compose2eb.dockerrun.ContainerDependency;
 import dev.compose2eb.dockerrun.HealthCheck;
 import dev.compose2eb.dockerrun.HostEntry;
 import dev.compose2eb.dockerrun.KeyValue;
+import dev.compose2eb.plan.SecretReason;
+import dev.compose2eb.plan.SecretRule;
 import dev.compose2eb.dockerrun.LogConfiguration;
 import dev.compose2eb.dockerrun.SystemControl;
 import dev.compose2eb.dockerrun.Tmpfs;
@@ -207,22 +209,22 @@ final class ServiceTranslator {
     return v;
   }
 
-  /** Environment values sorted by name; warns once per container about secret-looking names. */
+  /** Environment values sorted by name; warns once per container about values that look secret. */
   List<KeyValue> environment(Service s) {
     List<KeyValue> out = new ArrayList<>();
     List<String> secretLooking = new ArrayList<>();
     for (Map.Entry<String, String> e : new TreeMap<>(s.environment()).entrySet()) {
       out.add(new KeyValue(e.getKey(), e.getValue()));
-      if (SecretNames.looksSecret(e.getKey()) && !e.getValue().isEmpty()) {
-        secretLooking.add(e.getKey());
-      }
+      SecretRule.reason(e.getKey(), e.getValue()).ifPresent(r -> secretLooking.add(
+          r == SecretReason.URL_PASSWORD ? e.getKey() + " (a password in its URL)" : e.getKey()));
     }
     if (!secretLooking.isEmpty() && !opts.envToEb()) {
       String key = s.keyLocations().containsKey("environment") ? "environment" : "env_file";
       diags.warning(s.keyLocation(key), "services." + s.name() + "." + key,
           "values of " + String.join(", ", secretLooking) + " look secret and will be written into"
               + " Dockerrun.aws.json, inside the source bundle",
-          "use --env-to-eb to set them as Elastic Beanstalk environment properties instead");
+          "use --env-to-eb: deploy then keeps secrets in SSM Parameter Store and the rest as"
+              + " Elastic Beanstalk environment properties");
     }
     return out;
   }

@@ -14,6 +14,7 @@ import dev.compose2eb.dockerrun.LinuxParameters;
 import dev.compose2eb.dockerrun.MountPoint;
 import dev.compose2eb.dockerrun.Tmpfs;
 import dev.compose2eb.dockerrun.VolumeFrom;
+import dev.compose2eb.plan.VariablePlan;
 import dev.compose2eb.yaml.MapNode;
 import dev.compose2eb.yaml.Node;
 import dev.compose2eb.yaml.ScalarNode;
@@ -136,13 +137,16 @@ public final class Translator {
       builders.add(c);
     }
     ports.checkPort80(project);
+    VariablePlan variables = VariablePlan.empty();
     if (opts.envToEb()) {
       checkEbEnvironment(ebEnv, ebEnvOwner);
+      variables = VariablePlan.classify(ebEnv);
+      reportSecrets(variables);
     }
     ensureOneEssential(builders, forcedEssential, completionTargets);
     List<ContainerDefinition> containers = builders.stream().map(ContainerDefinition.Builder::build).toList();
     Dockerrun dockerrun = new Dockerrun(volumes.volumes(), containers);
-    return new Translation(dockerrun, opts.envToEb() ? ebEnv : Map.of(), diags.list(),
+    return new Translation(dockerrun, variables, diags.list(),
         volumes.bundlePaths());
   }
 
@@ -175,6 +179,18 @@ public final class Translator {
               + " key=value; Elastic Beanstalk allows " + EbProperties.LIMIT_BYTES + " in all",
           "keep large values in SSM Parameter Store or Secrets Manager, or convert without --env-to-eb");
     }
+  }
+
+  /** Names the secrets, never their values, and says where they go. */
+  private void reportSecrets(VariablePlan variables) {
+    if (variables.secrets().isEmpty()) {
+      return;
+    }
+    List<String> named = new ArrayList<>();
+    variables.secrets().forEach((name, why) -> named.add(name + " (" + why.why() + ")"));
+    diags.info(null, "environment", "secret: " + String.join(", ", named) + "; deploy stores each"
+        + " as a SecureString parameter /compose2eb/<application>/<environment>/NAME and references"
+        + " it from aws:elasticbeanstalk:application:environmentsecrets, never as a plain property", "");
   }
 
   /** ECS names capabilities without the {@code CAP_} prefix compose also accepts. */

@@ -10,6 +10,7 @@ import dev.compose2eb.compose.model.DependsOn.Condition;
 import dev.compose2eb.compose.model.Project;
 import dev.compose2eb.compose.model.Service;
 import dev.compose2eb.diag.Diagnostics;
+import dev.compose2eb.plan.SecretRule;
 import dev.compose2eb.dockerrun.ContainerDefinition;
 import dev.compose2eb.dockerrun.ContainerDependency;
 import dev.compose2eb.dockerrun.HealthCheck;
@@ -163,8 +164,18 @@ class ServiceTranslatorTest {
         .containsExactly("API_KEY", "DB_PASSWORD", "EMPTY_TOKEN", "KEYBOARD", "MONKEY", "ZETA");
     assertThat(rendered(diags)).containsExactly("compose.yaml:2:5: warning: services.web.env_file:"
         + " values of API_KEY, DB_PASSWORD look secret and will be written into Dockerrun.aws.json,"
-        + " inside the source bundle; use --env-to-eb to set them as Elastic Beanstalk environment"
-        + " properties instead");
+        + " inside the source bundle; use --env-to-eb: deploy then keeps secrets in SSM Parameter"
+        + " Store and the rest as Elastic Beanstalk environment properties");
+  }
+
+  @Test
+  void aPasswordInAUrlWarnsWhateverTheName() {
+    Service s = svc("web").env("DATABASE_URL", "postgres://app:pw@db/app")
+        .env("CACHE", "redis://:pw@cache:6379").env("HOME_PAGE", "https://example.com/a:b@c")
+        .env("PLAIN_URL", "postgres://app@db/app").build();
+    translator(project(), TranslateOptions.defaults()).environment(s);
+    assertThat(rendered(diags)).singleElement().asString().contains(
+        "values of CACHE (a password in its URL), DATABASE_URL (a password in its URL) look secret");
   }
 
   @Test
@@ -182,7 +193,7 @@ class ServiceTranslatorTest {
       "AUTHOR, false", "PORT, false",
   })
   void secretLookingNames(String name, boolean secret) {
-    assertThat(SecretNames.looksSecret(name)).isEqualTo(secret);
+    assertThat(SecretRule.nameLooksSecret(name)).isEqualTo(secret);
   }
 
   private List<Tmpfs> tmpfs(String... entries) {
