@@ -43,9 +43,9 @@ public final class BundleBuilder {
     Path out = req.output().toAbsolutePath().normalize();
     Path dir = out.getParent();
     Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, "." + out.getFileName() + ".", ".tmp");
+    Path tmp = temporaryBeside(out);
     try {
-      long size = ZipWriter.write(plan.entries(), tmp, req.maxBytes());
+      long size = ZipWriter.write(plan.root(), plan.entries(), tmp, req.maxBytes());
       String sha = sha256(tmp);
       try {
         Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -58,6 +58,27 @@ public final class BundleBuilder {
       Files.deleteIfExists(tmp);
     }
   }
+
+  /**
+   * A new empty file beside {@code target}, named {@code .<name>.<digits>.tmp}, removed at exit
+   * even when the run is interrupted (Ctrl-C, SIGTERM): a half-written zip or Dockerrun file holds
+   * environment values. One killed with SIGKILL stays, but {@link #isLeftover} keeps it out of
+   * every later bundle.
+   */
+  public static Path temporaryBeside(Path target) throws IOException {
+    Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(),
+        "." + target.getFileName() + ".", ".tmp");
+    tmp.toFile().deleteOnExit();
+    return tmp;
+  }
+
+  /** Whether a file name is that of a {@link #temporaryBeside} file, e.g. {@code .out.zip.42.tmp}. */
+  static boolean isLeftover(String fileName) {
+    return LEFTOVER.matcher(fileName).matches();
+  }
+
+  private static final java.util.regex.Pattern LEFTOVER =
+      java.util.regex.Pattern.compile("\\..+\\.[0-9]+\\.tmp");
 
   /**
    * The default application version label: {@code <git short sha, or "local">-<first 8 hex of the

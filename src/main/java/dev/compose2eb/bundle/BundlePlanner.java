@@ -45,7 +45,8 @@ final class BundlePlanner {
   private final TreeMap<String, Entry> entries = new TreeMap<>(Entry.NAME_ORDER);
   private final Set<String> visited = new HashSet<>();
 
-  record Plan(List<Entry> entries, List<Diagnostic> report) {}
+  /** The entries in zip order; every file source is a real path inside {@code root}. */
+  record Plan(Path root, List<Entry> entries, List<Diagnostic> report) {}
 
   private BundlePlanner(Path root, Optional<Path> output, int maxEntries) {
     this.root = root;
@@ -79,7 +80,7 @@ final class BundlePlanner {
       }
     }
     p.diags.throwIfErrors();
-    return new Plan(List.copyOf(p.entries.values()), p.report);
+    return new Plan(root, List.copyOf(p.entries.values()), p.report);
   }
 
   /** The output's real location, so that a bundle of "." never holds the zip itself. */
@@ -160,10 +161,38 @@ final class BundlePlanner {
         return null;
       }
       if (!s.isEmpty() && !s.equals(".")) {
+        Optional<String> bad = unsafeName(s);
+        if (bad.isPresent()) {
+          error(Entry.printable(written), "bundle path " + Entry.printable(written) + " "
+              + bad.get(), "rename the file, or mount another one");
+          return null;
+        }
         out.add(s);
       }
     }
     return out;
+  }
+
+  /**
+   * Why a file name cannot become part of an entry name, if it cannot: a backslash is a folder
+   * separator to Windows unzip tools ({@code ..\\..\\evil.txt} would be a path traversal there), control
+   * characters (line breaks, NUL, ESC) break listings and terminals, and a name that is not UTF-8
+   * (shown by Java with U+FFFD) cannot be written as the UTF-8 name the zip declares.
+   */
+  static Optional<String> unsafeName(String name) {
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c == '\\') {
+        return Optional.of("contains a backslash, a folder separator for Windows unzip tools");
+      }
+      if (c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0)) {
+        return Optional.of("contains a control character (U+" + String.format("%04X", (int) c) + ")");
+      }
+      if (c == '\uFFFD') {
+        return Optional.of("is not valid UTF-8");
+      }
+    }
+    return Optional.empty();
   }
 
   /** Why a project-relative path may never be in a bundle, if it may not. */
@@ -181,9 +210,12 @@ final class BundlePlanner {
     return Optional.empty();
   }
 
-  /** .env files hold the values compose interpolates, often secrets: only bundled when named. */
+  /**
+   * .env files hold the values compose interpolates, often secrets: only bundled when named. So
+   * does direnv's {@code .envrc}.
+   */
   static boolean isDotEnv(String fileName) {
-    return fileName.equals(".env") || fileName.startsWith(".env.");
+    return fileName.equals(".env") || fileName.startsWith(".env.") || fileName.equals(".envrc");
   }
 
   private record Resolved(Path real, BasicFileAttributes attrs) {}
@@ -254,6 +286,13 @@ final class BundlePlanner {
         if (skipped(name.isEmpty(), child, childName)) {
           continue;
         }
+        Optional<String> bad = unsafeName(child);
+        if (bad.isPresent()) {
+          error(Entry.printable(childName), "the file name " + Entry.printable(childName) + " "
+              + bad.get() + "; such a name cannot be stored safely in a zip",
+              "rename the file, or move it out of the mounted folder");
+          continue;
+        }
         resolve(r.real().resolve(child), childName)
             .filter(c -> output.map(o -> !o.equals(c.real())).orElse(true))
             .ifPresent(c -> visit(childName, c, ancestors));
@@ -291,6 +330,11 @@ final class BundlePlanner {
     }
     if (atRoot && child.equals(DOCKERRUN)) {
       return true; // replaced by the generated file
+    }
+    if (BundleBuilder.isLeftover(child)) {
+      report.add(Diagnostic.info(SourceLocation.ofFile(childName), "bundle", childName
+          + " left out: a temporary file of an interrupted compose2eb run", "delete it"));
+      return true;
     }
     if (isDotEnv(child)) {
       report.add(Diagnostic.info(SourceLocation.ofFile(childName), "bundle", childName

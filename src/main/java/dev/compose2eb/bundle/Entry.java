@@ -38,6 +38,28 @@ record Entry(String name, Optional<Path> source, Optional<byte[]> content, int m
     return new Entry(name, Optional.empty(), Optional.of(content.clone()), FILE_MODE, content.length);
   }
 
+  /** A name as it may be printed: control characters and backslashes escaped, Java-style. */
+  static String printable(String name) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      switch (c) {
+        case '\\' -> sb.append("\\\\");
+        case '\n' -> sb.append("\\n");
+        case '\r' -> sb.append("\\r");
+        case '\t' -> sb.append("\\t");
+        default -> {
+          if (c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0)) {
+            sb.append(String.format("\\u%04x", (int) c));
+          } else {
+            sb.append(c);
+          }
+        }
+      }
+    }
+    return sb.toString();
+  }
+
   boolean isDirectory() {
     return mode == DIR_MODE;
   }

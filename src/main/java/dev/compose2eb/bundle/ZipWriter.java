@@ -7,12 +7,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.SeekableByteChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.OpenOption;
+import java.nio.file.SecureDirectoryStream;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -50,7 +55,7 @@ final class ZipWriter {
   static final LocalDateTime FIXED_TIME = LocalDateTime.of(1980, 2, 1, 0, 0);
 
   /** Writes the zip to {@code file} (created new) and returns its size; throws past maxBytes. */
-  static long write(List<Entry> entries, Path file, long maxBytes) throws IOException {
+  static long write(Path root, List<Entry> entries, Path file, long maxBytes) throws IOException {
     long time = fixedTime();
     byte[] buf = new byte[64 * 1024];
     try (SeekableByteChannel ch = Files.newByteChannel(file, StandardOpenOption.WRITE,
@@ -78,7 +83,7 @@ final class ZipWriter {
           if (e.content().isPresent()) {
             zip.write(e.content().get());
           } else {
-            copy(e, zip, ch, buf, maxBytes, entries);
+            copy(root, e, zip, ch, buf, maxBytes, entries);
           }
         }
         zip.closeArchiveEntry();
@@ -90,14 +95,11 @@ final class ZipWriter {
     }
   }
 
-  private static void copy(Entry e, ZipArchiveOutputStream zip, SeekableByteChannel ch, byte[] buf,
-      long maxBytes, List<Entry> entries) throws IOException {
+  private static void copy(Path root, Entry e, ZipArchiveOutputStream zip, SeekableByteChannel ch,
+      byte[] buf, long maxBytes, List<Entry> entries) throws IOException {
     long copied = 0;
     long sinceCheck = 0;
-    Path source = e.source().orElseThrow();
-    // NOFOLLOW: the planner resolved links; a file swapped for a link since is not followed
-    try (InputStream in = Channels.newInputStream(Files.newByteChannel(source,
-        Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)))) {
+    try (InputStream in = Channels.newInputStream(openInside(root, e))) {
       for (int n; (n = in.read(buf)) > 0; ) {
         copied += n;
         if (copied > e.size()) {
@@ -112,10 +114,47 @@ final class ZipWriter {
       }
     }
     if (copied != e.size()) {
-      throw InvalidInputException.of(Diagnostic.error(SourceLocation.ofFile(e.name()), "bundle",
-          e.name() + " changed while it was being bundled (" + e.size() + " bytes planned, "
-              + (copied > e.size() ? "more" : copied) + " read)", "run the command again"));
+      throw changed(e, e.size() + " bytes planned, " + (copied > e.size() ? "more" : copied)
+          + " read");
     }
+  }
+
+  /**
+   * Opens a planned file one path component at a time from the project root, following no link
+   * (openat with O_NOFOLLOW through {@link SecureDirectoryStream}): the planner resolved every link
+   * to a real path, so a component that is a link now was swapped in since, perhaps for a link to
+   * a folder outside the project, and is refused. Where the platform has no secure directory
+   * streams (Windows), only the last component is opened without following links.
+   */
+  private static SeekableByteChannel openInside(Path root, Entry e) throws IOException {
+    Path source = e.source().orElseThrow();
+    Set<OpenOption> read = Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+    Path rel = root.relativize(source);
+    try (DirectoryStream<Path> top = Files.newDirectoryStream(root)) {
+      if (!(top instanceof SecureDirectoryStream<Path> dir) || rel.startsWith("..")) {
+        return Files.newByteChannel(source, read);
+      }
+      List<SecureDirectoryStream<Path>> opened = new ArrayList<>();
+      try {
+        for (int i = 0; i < rel.getNameCount() - 1; i++) {
+          dir = dir.newDirectoryStream(rel.getName(i), LinkOption.NOFOLLOW_LINKS);
+          opened.add(dir);
+        }
+        return dir.newByteChannel(rel.getFileName(), read);
+      } finally {
+        for (SecureDirectoryStream<Path> d : opened) {
+          d.close();
+        }
+      }
+    } catch (FileSystemException ex) {
+      throw changed(e, "a folder or file on its path was replaced (" + BundlePlanner.reason(ex)
+          + "); nothing outside the project is bundled");
+    }
+  }
+
+  private static InvalidInputException changed(Entry e, String what) {
+    return InvalidInputException.of(Diagnostic.error(SourceLocation.ofFile(e.name()), "bundle",
+        e.name() + " changed while it was being bundled: " + what, "run the command again"));
   }
 
   private static void checkLimit(long written, long maxBytes, Entry at, List<Entry> entries) {

@@ -71,6 +71,7 @@ final class DeployCommand implements Callable<Integer> {
         options.rollbackOnFailure, options.mirrorImages);
     Path dir = loaded.project().workingDir();
     Path zip = Files.createTempFile("compose2eb-bundle-", ".zip");
+    zip.toFile().deleteOnExit(); // it holds environment values: gone even after Ctrl-C
     try (AwsClients clients = aws.open(console, xeb.region())) {
       ImagePusher pusher = new ImagePusher(cacheDirectory(console))
           .withDocker(Optional.empty(), console.env);

@@ -1,5 +1,6 @@
 package dev.compose2eb.cli;
 
+import dev.compose2eb.bundle.BundleBuilder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -18,7 +19,7 @@ final class OutputFiles {
   static void write(Path target, byte[] bytes) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
     Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+    Path tmp = BundleBuilder.temporaryBeside(target);
     try {
       Files.write(tmp, bytes);
       try {

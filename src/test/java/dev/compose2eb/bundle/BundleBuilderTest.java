@@ -304,12 +304,12 @@ class BundleBuilderTest {
     Tree t = new Tree(Files.createDirectories(tmp.resolve("p"))).file("log.txt", "12345");
     Path zip = Files.createFile(tmp.resolve("z.zip"));
     for (long planned : new long[] {3, 9}) {
-      List<Entry> entries = List.of(Entry.file("log.txt", t.dir.resolve("log.txt"), false, planned));
-      assertThatThrownBy(() -> ZipWriter.write(entries, zip, 1 << 20))
+      List<Entry> entries = List.of(Entry.file("log.txt", t.dir.toRealPath().resolve("log.txt"), false, planned));
+      assertThatThrownBy(() -> ZipWriter.write(t.dir.toRealPath(), entries, zip, 1 << 20))
           .isInstanceOfSatisfying(InvalidInputException.class, e ->
               assertThat(e.diagnostics()).extracting(Diagnostic::render).containsExactly(
-                  "log.txt: error: bundle: log.txt changed while it was being bundled (" + planned
-                      + " bytes planned, " + (planned == 3 ? "more" : "5") + " read); run the"
+                  "log.txt: error: bundle: log.txt changed while it was being bundled: " + planned
+                      + " bytes planned, " + (planned == 3 ? "more" : "5") + " read; run the"
                       + " command again"));
     }
   }

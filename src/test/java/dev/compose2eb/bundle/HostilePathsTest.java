@@ -200,4 +200,60 @@ class HostilePathsTest {
     assertThat(e.diagnostics()).extracting(Diagnostic::render).containsExactly(tmp.resolve("missing")
         + ": error: bundle: the project directory cannot be read: " + tmp.resolve("missing"));
   }
+
+  @Test
+  void aFolderSwappedForALinkOutsideAfterPlanningIsNotFollowed() throws IOException {
+    project.file("data/key.pem", "abc\n"); // as long as the outside key.pem
+    BundlePlanner.Plan plan = BundlePlanner.plan(project.request(out, "data"), 1000);
+    Path data = project.dir.resolve("data");
+    Files.delete(data.resolve("key.pem"));
+    Files.delete(data);
+    Files.createSymbolicLink(data, tmp.resolve("outside-dir"));
+    Path zip = Files.createFile(tmp.resolve("race.zip"));
+    InvalidInputException e = catchThrowableOfType(InvalidInputException.class,
+        () -> ZipWriter.write(plan.root(), plan.entries(), zip, 1 << 20));
+    assertThat(e).as("the outside file was bundled").isNotNull();
+    assertThat(e.diagnostics()).extracting(Diagnostic::render).singleElement().asString()
+        .startsWith("data/key.pem: error: bundle: data/key.pem changed while it was being bundled:"
+            + " a folder or file on its path was replaced (")
+        .endsWith("); nothing outside the project is bundled; run the command again");
+  }
+
+  @Test
+  void namesThatAreNotSafeInAZipAreRefusedWithTheNameEscaped() throws IOException, InterruptedException {
+    project.file("conf/..\\..\\evil.txt", "x").file("conf/two\nlines.txt", "x")
+        .file("conf/esc\u001b[31m.txt", "x");
+    // a name that is not UTF-8 can only be made below Java, which would decode it
+    Process p = new ProcessBuilder("sh", "-c", "printf x > \"$(printf 'conf/bad\\377name')\"")
+        .directory(project.dir.toFile()).start();
+    assertThat(p.waitFor()).isZero();
+    assertThat(errors("conf")).containsExactly(
+        "conf/..\\\\..\\\\evil.txt: error: bundle: the file name conf/..\\\\..\\\\evil.txt contains a"
+            + " backslash, a folder separator for Windows unzip tools; such a name cannot be stored"
+            + " safely in a zip; rename the file, or move it out of the mounted folder",
+        "conf/bad\uFFFDname: error: bundle: the file name conf/bad\uFFFDname is not valid UTF-8; such"
+            + " a name cannot be stored safely in a zip; rename the file, or move it out of the"
+            + " mounted folder",
+        "conf/esc\\u001b[31m.txt: error: bundle: the file name conf/esc\\u001b[31m.txt contains a"
+            + " control character (U+001B); such a name cannot be stored safely in a zip; rename"
+            + " the file, or move it out of the mounted folder",
+        "conf/two\\nlines.txt: error: bundle: the file name conf/two\\nlines.txt contains a control"
+            + " character (U+000A); such a name cannot be stored safely in a zip; rename the file,"
+            + " or move it out of the mounted folder");
+    assertThat(errors("conf/two\nlines.txt")).containsExactly("conf/two\\nlines.txt: error: bundle:"
+        + " bundle path conf/two\\nlines.txt contains a control character (U+000A); rename the"
+        + " file, or mount another one");
+  }
+
+  @Test
+  void leftoversOfInterruptedRunsAndEnvrcStayOut() throws IOException {
+    project.file("data/.out.zip.8412307.tmp", "PK partial zip with secrets")
+        .file("data/.Dockerrun.aws.json.77.tmp", "{\"secret\": 1}").file("data/.envrc", "export A=1")
+        .file("data/ok.txt", "ok");
+    Bundle b = BundleBuilder.build(project.request(out, "data"));
+    assertThat(b.entries()).containsExactly("Dockerrun.aws.json", "data/", "data/ok.txt");
+    assertThat(b.report()).extracting(Diagnostic::render).contains(
+        "data/.out.zip.8412307.tmp: info: bundle: data/.out.zip.8412307.tmp left out: a temporary"
+            + " file of an interrupted compose2eb run; delete it");
+  }
 }

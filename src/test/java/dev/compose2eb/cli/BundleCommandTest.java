@@ -185,4 +185,49 @@ class BundleCommandTest {
       throw new IllegalStateException(e);
     }
   }
+
+  /** SIGTERM (and Ctrl-C's SIGINT, which the JVM handles alike) while the zip is being written. */
+  @Test
+  void anInterruptedBundleLeavesNoTemporaryFile() throws Exception {
+    write("compose.yaml", """
+        services:
+          web:
+            image: nginx:1.27
+            environment:
+              API_TOKEN: s3cr3t-value
+            volumes:
+              - ./data:/data
+        """);
+    byte[] noise = new byte[1 << 20];
+    java.util.Random random = new java.util.Random(1);
+    Files.createDirectories(project.resolve("data"));
+    try (var o = Files.newOutputStream(project.resolve("data/big.bin"))) {
+      for (int i = 0; i < 160; i++) { // incompressible: seconds of deflate
+        random.nextBytes(noise);
+        o.write(noise);
+      }
+    }
+    Process p = ChildJvm.builder(project, Map.of(), "bundle", "-o", "data/out.zip")
+        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    try {
+      long until = System.nanoTime() + 120_000_000_000L;
+      while (tmpFiles(project.resolve("data")).isEmpty() && p.isAlive() && System.nanoTime() < until) {
+        Thread.sleep(5);
+      }
+      assertThat(p.isAlive()).as("still bundling when interrupted").isTrue();
+      assertThat(tmpFiles(project.resolve("data"))).hasSize(1);
+      p.destroy(); // SIGTERM
+      assertThat(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    } finally {
+      p.destroyForcibly();
+    }
+    assertThat(tmpFiles(project.resolve("data"))).isEmpty();
+    assertThat(project.resolve("data/out.zip")).doesNotExist();
+  }
+
+  private static List<Path> tmpFiles(Path dir) throws IOException {
+    try (var s = Files.list(dir)) {
+      return s.filter(f -> f.getFileName().toString().endsWith(".tmp")).toList();
+    }
+  }
 }
