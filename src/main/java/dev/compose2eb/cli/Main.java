@@ -28,7 +28,16 @@ public final class Main {
     PrintStream out = console.out;
     PrintStream err = console.err;
     CommandLine cli = commandLine(console, args);
-    int code = cli.execute(args);
+    int code;
+    try {
+      code = cli.execute(args);
+    } catch (StackOverflowError e) { // a last guard: the readers limit nesting before this
+      console.error("the input is nested too deeply to be processed (stack overflow)");
+      code = ExitCode.FAILURE.code;
+    } catch (OutOfMemoryError e) { // a last guard: the readers limit sizes before this
+      console.error("out of memory; the input is too large for this Java heap (-Xmx)");
+      code = ExitCode.FAILURE.code;
+    }
     out.flush();
     err.flush();
     return code;

@@ -82,6 +82,11 @@ public final class YamlReader {
         diags.error(whole, "", "file not found", "check the path");
         return List.of();
       }
+      if (!Files.isRegularFile(path)) { // a fifo blocks until written to, a device never ends
+        diags.error(whole, "", "is not a regular file (a fifo, socket or device)",
+            "give the path of a compose file; use -f - for standard input");
+        return List.of();
+      }
       long size = Files.size(path);
       if (size > MAX_BYTES) {
         diags.error(whole, "", tooLarge(size), "check that the path names a compose file");
@@ -106,6 +111,27 @@ public final class YamlReader {
     if (isPrintableAscii(bytes)) {
       // the common case: ASCII is UTF-8 as it is, and every character is already known printable
       return read(displayName, new String(bytes, StandardCharsets.ISO_8859_1), true, diags);
+    }
+    String text = decodeUtf8(bytes, displayName, diags);
+    return text == null ? List.of() : read(displayName, text, diags);
+  }
+
+  /**
+   * Reads a compose file from a stream (standard input, {@code -f -}): at most {@link #MAX_BYTES},
+   * then as {@link #readFile}.
+   */
+  public static List<Node> readStream(InputStream stream, String displayName, Diagnostics diags) {
+    byte[] bytes;
+    try {
+      bytes = stream.readNBytes(MAX_BYTES + 1);
+    } catch (IOException e) {
+      diags.error(SourceLocation.ofFile(displayName), "", "cannot read: " + e.getMessage(), "");
+      return List.of();
+    }
+    if (bytes.length > MAX_BYTES) {
+      diags.error(SourceLocation.ofFile(displayName), "", "file is too large (more than "
+          + MAX_BYTES + " bytes)", "check that the input is a compose file");
+      return List.of();
     }
     String text = decodeUtf8(bytes, displayName, diags);
     return text == null ? List.of() : read(displayName, text, diags);

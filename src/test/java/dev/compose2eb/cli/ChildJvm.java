@@ -27,9 +27,14 @@ final class ChildJvm {
   private ChildJvm() {}
 
   static ProcessBuilder builder(Path cwd, Map<String, String> env, String... args) {
+    return builder(cwd, env, Path.of(System.getProperty("java.io.tmpdir")), args);
+  }
+
+  /** With {@code tmpDir} as the child's java.io.tmpdir, to see what it leaves there. */
+  static ProcessBuilder builder(Path cwd, Map<String, String> env, Path tmpDir, String... args) {
     List<String> cmd = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx256m", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
+        "-Xmx256m", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-Djava.io.tmpdir=" + tmpDir,
         "-cp", System.getProperty("java.class.path"), Main.class.getName()));
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile());
@@ -39,11 +44,16 @@ final class ChildJvm {
   }
 
   static Result run(Path cwd, Duration bound, Map<String, String> env, String... args) {
+    return run(cwd, bound, env, Path.of(System.getProperty("java.io.tmpdir")), args);
+  }
+
+  static Result run(Path cwd, Duration bound, Map<String, String> env, Path tmpDir,
+      String... args) {
     try {
       Path out = Files.createTempFile("child-out", ".txt");
       Path err = Files.createTempFile("child-err", ".txt");
       try {
-        Process p = builder(cwd, env, args).redirectOutput(out.toFile())
+        Process p = builder(cwd, env, tmpDir, args).redirectOutput(out.toFile())
             .redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(
                 Path.of("/dev/null").toFile())).start();
         boolean done = p.waitFor(bound.toMillis(), TimeUnit.MILLISECONDS);

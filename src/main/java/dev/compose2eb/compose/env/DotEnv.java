@@ -3,6 +3,7 @@ package dev.compose2eb.compose.env;
 import dev.compose2eb.diag.Diagnostics;
 import dev.compose2eb.diag.SourceLocation;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -43,7 +44,8 @@ public final class DotEnv {
   }
 
   /**
-   * Reads and parses a dotenv file. A missing, unreadable, over-1-MiB or non-UTF-8 file is
+   * Reads and parses a dotenv file. A missing, unreadable, not regular (fifo, device), over-1-MiB,
+   * NUL-holding or non-UTF-8 file is
    * reported as an error and yields an empty map.
    */
   public static Map<String, String> readFile(
@@ -60,18 +62,36 @@ public final class DotEnv {
           "create it, or correct the path (relative to the project directory)");
       return Map.of();
     }
+    if (!Files.isRegularFile(file)) {
+      diags.error(whole, "", "env file is not a regular file (a fifo, socket or device)",
+          "name a file, e.g. \".env\"");
+      return Map.of();
+    }
     byte[] bytes;
-    try {
-      if (tooLarge(Files.size(file), whole, diags)) {
+    try (InputStream in = Files.newInputStream(file)) {
+      long size = Files.size(file);
+      if (size > MAX_BYTES) {
+        diags.error(whole, "", "env file is too large (" + size + " bytes, the limit is 1 MiB)",
+            "keep only KEY=VALUE lines in it");
         return Map.of();
       }
-      bytes = Files.readAllBytes(file);
+      // bounded whatever the size says: /proc files say 0, a growing file more than it was
+      bytes = in.readNBytes((int) MAX_BYTES + 1);
     } catch (IOException | SecurityException e) {
       diags.error(whole, "", "couldn't read env file: " + describe(e), "check its permissions");
       return Map.of();
     }
-    if (tooLarge(bytes.length, whole, diags)) { // it may have grown since the size check
+    if (bytes.length > MAX_BYTES) {
+      diags.error(whole, "", "env file is too large (more than 1 MiB)",
+          "keep only KEY=VALUE lines in it");
       return Map.of();
+    }
+    for (int i = 0; i < bytes.length; i++) {
+      if (bytes[i] == 0) { // e.g. /proc/self/environ: the whole environment, NUL-separated
+        diags.error(whole, "", "env file holds a NUL byte (at offset " + i + "); it is not a text"
+            + " file", "name a file of KEY=VALUE lines");
+        return Map.of();
+      }
     }
     int bad = firstMalformedByte(bytes);
     if (bad >= 0) {
@@ -82,14 +102,6 @@ public final class DotEnv {
     return parse(displayName, new String(bytes, StandardCharsets.UTF_8), lookup, diags);
   }
 
-  private static boolean tooLarge(long size, SourceLocation whole, Diagnostics diags) {
-    if (size <= MAX_BYTES) {
-      return false;
-    }
-    diags.error(whole, "", "env file is too large (" + size + " bytes, the limit is 1 MiB)",
-        "keep only KEY=VALUE lines in it");
-    return true;
-  }
 
   /** The offset of the first byte that is not well-formed UTF-8, or -1. */
   private static int firstMalformedByte(byte[] bytes) {

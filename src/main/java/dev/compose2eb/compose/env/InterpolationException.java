@@ -12,7 +12,9 @@ public final class InterpolationException extends Exception {
     /** Malformed syntax: {@code ${}}, {@code ${ foo}}, {@code ${foo!}}, an unclosed {@code ${}. */
     INVALID_FORMAT,
     /** A {@code :?} or {@code ?} variable has no (non-empty) value. */
-    REQUIRED
+    REQUIRED,
+    /** Defaults nested deeper than {@link Interpolator#MAX_NESTING}: refused, not overflowed. */
+    TOO_DEEP
   }
 
   private final Kind kind;
@@ -30,6 +32,10 @@ public final class InterpolationException extends Exception {
 
   static InterpolationException invalidFormat(String template) {
     return new InterpolationException(Kind.INVALID_FORMAT, template, "", "");
+  }
+
+  static InterpolationException tooDeep(String template) {
+    return new InterpolationException(Kind.TOO_DEEP, template, "", "");
   }
 
   static InterpolationException required(String template, String variable, String reason) {
@@ -64,6 +70,10 @@ public final class InterpolationException extends Exception {
     if (kind == Kind.INVALID_FORMAT) {
       return "invalid interpolation format " + Quoted.of(template);
     }
+    if (kind == Kind.TOO_DEEP) {
+      return "interpolation nested more than " + Interpolator.MAX_NESTING + " levels deep ("
+          + Quoted.of(template.length() > 60 ? template.substring(0, 60) + "..." : template) + ")";
+    }
     return reason.isEmpty()
         ? "required variable " + variable + " is missing a value"
         : "required variable " + variable + " is missing a value: " + reason;
@@ -73,6 +83,9 @@ public final class InterpolationException extends Exception {
   public String hint() {
     if (kind == Kind.INVALID_FORMAT) {
       return "You may need to escape any $ with another $, e.g. \"$$foo\"";
+    }
+    if (kind == Kind.TOO_DEEP) {
+      return "nest fewer defaults, e.g. ${A:-${B:-x}}";
     }
     return "set " + variable + " in the shell environment or in the .env file";
   }

@@ -48,7 +48,14 @@ public final class Interpolator {
 
   private static final Consumer<String> IGNORE = name -> {};
 
+  /**
+   * How deep {@code ${A:-${B:-...}}} may nest. Compose sets no limit, but each level is a frame
+   * of recursion here, and no real file needs more than a few.
+   */
+  public static final int MAX_NESTING = 64;
+
   private final String template;
+  private int nesting;
   private final Lookup lookup;
   private final Consumer<String> unsetVariable;
 
@@ -137,6 +144,17 @@ public final class Interpolator {
   }
 
   private String apply(Operator op, String name, String arg) throws InterpolationException {
+    if (++nesting > MAX_NESTING) {
+      throw InterpolationException.tooDeep(template);
+    }
+    try {
+      return applyOnce(op, name, arg);
+    } finally {
+      nesting--;
+    }
+  }
+
+  private String applyOnce(Operator op, String name, String arg) throws InterpolationException {
     Optional<String> found = lookup.get(name);
     boolean set = found.isPresent();
     String value = found.orElse("");

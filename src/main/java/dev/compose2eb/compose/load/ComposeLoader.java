@@ -10,6 +10,7 @@ import dev.compose2eb.yaml.MapNode;
 import dev.compose2eb.yaml.Node;
 import dev.compose2eb.yaml.ScalarNode;
 import dev.compose2eb.yaml.YamlReader;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,13 +34,24 @@ public final class ComposeLoader {
   static final Set<String> TOP_LEVEL_KEYS = Set.of(
       "version", "name", "include", "services", "networks", "volumes", "secrets", "configs", "models");
 
+  /** How deep {@code include} may nest: each level is a frame of recursion; real projects use a few. */
+  static final int MAX_INCLUDE_DEPTH = 64;
+
   private final LoadRequest request;
   private final Diagnostics diags = new Diagnostics();
   private final TreeMerger merger = new TreeMerger(diags);
   private final Map<Path, MapNode> extendsFiles = new HashMap<>();
 
-  private ComposeLoader(LoadRequest request) {
+  private final InputStream stdin;
+
+  private ComposeLoader(LoadRequest request, InputStream stdin) {
     this.request = request;
+    this.stdin = stdin;
+  }
+
+  /** {@code -f -}: compose reads the file from standard input, the project directory being the working directory. */
+  private boolean isStdin(Path file) {
+    return request.files().contains("-") && file.equals(absolute("-"));
   }
 
   /**
@@ -48,7 +60,12 @@ public final class ComposeLoader {
    * @throws dev.compose2eb.diag.InvalidInputException with every diagnostic when any is an error
    */
   public static LoadResult load(LoadRequest request) {
-    return new ComposeLoader(request).run();
+    return load(request, System.in);
+  }
+
+  /** {@link #load(LoadRequest)} with {@code -f -} read from {@code stdin}. */
+  public static LoadResult load(LoadRequest request, InputStream stdin) {
+    return new ComposeLoader(request, stdin).run();
   }
 
   private LoadResult run() {
@@ -217,7 +234,8 @@ public final class ComposeLoader {
   /** The documents of one file, each a mapping, interpolated, v1 read as services. */
   List<MapNode> readDocuments(Path file, Map<String, String> env) {
     String shown = display(file);
-    List<Node> docs = YamlReader.readFile(file, shown, diags);
+    List<Node> docs = isStdin(file) ? YamlReader.readStream(stdin, "-", diags)
+        : YamlReader.readFile(file, shown, diags);
     List<MapNode> out = new ArrayList<>();
     if (docs.isEmpty() && !diags.hasErrors()) {
       diags.error(SourceLocation.ofFile(shown), "", "empty compose file",
@@ -299,6 +317,11 @@ public final class ComposeLoader {
     for (int i = 0; i < seq.size(); i++) {
       Include.Entry entry = Include.parse(seq.get(i), "include[" + i + "]", file.getParent(), diags);
       if (entry == null) {
+        continue;
+      }
+      if (stack.size() >= MAX_INCLUDE_DEPTH) {
+        diags.error(seq.get(i).location(), "include[" + i + "]", "includes nested more than "
+            + MAX_INCLUDE_DEPTH + " files deep", "include the files from one top-level file");
         continue;
       }
       if (entry.files().stream().anyMatch(stack::contains)) {

@@ -50,14 +50,20 @@ final class HostPaths {
   }
 
   /**
-   * Why {@code file} (env_file, label_file) cannot be read: "not found" or "is a directory"; empty
+   * Why {@code file} (env_file, label_file) cannot be read: "not found", "is a directory" or "is
+   * not a regular file"; empty
    * when it is a regular file.
    */
   static Optional<String> notAFile(Path file) {
     if (Files.isRegularFile(file)) {
       return Optional.empty();
     }
-    return Optional.of(Files.isDirectory(file) ? "is a directory" : "not found");
+    if (Files.isDirectory(file)) {
+      return Optional.of("is a directory");
+    }
+    // a fifo would block the read forever, a device (/dev/zero) never ends
+    return Optional.of(Files.exists(file) ? "is not a regular file (a fifo, socket or device)"
+        : "not found");
   }
 
   static boolean isWindowsAbsolute(String p) {

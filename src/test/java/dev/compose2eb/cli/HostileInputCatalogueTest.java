@@ -1,0 +1,157 @@
+package dev.compose2eb.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every hostile input of issue 11, each run in its own JVM with a 256 MiB heap, as a user would
+ * run the jar: the exit code, exactly one located error line (the expected one), no stack trace,
+ * an end within a generous bound (a hang guard, not a speed check), and no file left behind, in the
+ * project or in the temporary directory.
+ */
+class HostileInputCatalogueTest {
+  /** Far above any of these runs on a loaded machine; only a hang gets near it. */
+  static final Duration BOUND = Duration.ofMinutes(3);
+
+  @TempDir Path root;
+
+  interface Setup {
+    void in(Path dir) throws IOException, InterruptedException;
+  }
+
+  record Case(String name, Setup setup, List<String> args, Map<String, String> env, int exit,
+      String errorLine) {
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  static final String WEB = "services:\n  web:\n    image: nginx\n";
+
+  static Stream<Case> catalogue() {
+    List<Case> c = new ArrayList<>();
+    // 2: reads that never end
+    c.add(new Case("--env-file /dev/zero", d -> write(d, "compose.yaml", WEB),
+        List.of("config", "--env-file", "/dev/zero"), Map.of(), 3,
+        "/dev/zero: error: env file is not a regular file (a fifo, socket or device); name a file,"
+            + " e.g. \".env\""));
+    c.add(new Case("include env_file /dev/zero", d -> {
+      write(d, "compose.yaml", "include:\n  - path: sub.yml\n    env_file: /dev/zero\n" + WEB);
+      write(d, "sub.yml", "services:\n  db:\n    image: postgres\n");
+    }, List.of("config"), Map.of(), 3,
+        "/dev/zero: error: env file is not a regular file (a fifo, socket or device); name a file,"
+            + " e.g. \".env\""));
+    // 7: fifos and special files
+    c.add(new Case("fifo as compose file", d -> mkfifo(d, "fifo.yml"),
+        List.of("config", "-f", "fifo.yml"), Map.of(), 3,
+        "fifo.yml: error: is not a regular file (a fifo, socket or device); give the path of a"
+            + " compose file; use -f - for standard input"));
+    c.add(new Case("fifo as --env-file", d -> {
+      write(d, "compose.yaml", WEB);
+      mkfifo(d, "fifo.env");
+    }, List.of("config", "--env-file", "fifo.env"), Map.of(), 3,
+        "fifo.env: error: env file is not a regular file (a fifo, socket or device); name a file,"
+            + " e.g. \".env\""));
+    c.add(new Case("env_file naming a device", d -> write(d, "compose.yaml",
+        WEB + "    env_file: /dev/null\n"), List.of("config"), Map.of(), 3,
+        "compose.yaml:4:15: error: services.web.env_file: env file /dev/null is not a regular file"
+            + " (a fifo, socket or device) (/dev/null); create it, or mark it optional: {path:"
+            + " /dev/null, required: false}"));
+    c.add(new Case("env_file /proc/self/environ", d -> write(d, "compose.yaml",
+        WEB + "    env_file: /proc/self/environ\n"), List.of("config"), Map.of(), 3,
+        "/proc/self/environ: error: env file holds a NUL byte (at offset "));
+    // 3: recursion
+    String deep = "x";
+    for (int i = 0; i < 2000; i++) {
+      deep = "${A:-" + deep + "}";
+    }
+    String nested = deep;
+    c.add(new Case("defaults nested 2,000 deep in the compose file", d -> write(d, "compose.yaml",
+        "services:\n  web:\n    image: \"" + nested + "\"\n"), List.of("config"), Map.of(), 3,
+        "compose.yaml:3:12: error: services.web.image: interpolation nested more than 64 levels deep"));
+    c.add(new Case("defaults nested 2,000 deep in .env", d -> {
+      write(d, "compose.yaml", WEB);
+      write(d, ".env", "B=" + nested + "\n");
+    }, List.of("config"), Map.of(), 3, ".env:1:"));
+    c.add(new Case("an include chain of 3,000 files", d -> {
+      write(d, "compose.yaml", "include:\n  - f1.yml\n" + WEB);
+      for (int i = 1; i < 3000; i++) {
+        write(d, "f" + i + ".yml", "include:\n  - f" + (i + 1) + ".yml\n");
+      }
+      write(d, "f3000.yml", "services:\n  db:\n    image: postgres\n");
+    }, List.of("config"), Map.of(), 3,
+        "f63.yml:2:5: error: include[0]: includes nested more than 64 files deep"));
+    return c.stream();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("catalogue")
+  void endsWithOneLocatedLineAndLeavesNothing(Case c) throws Exception {
+    Path dir = Files.createDirectories(root.resolve("project"));
+    Path javaTmp = Files.createDirectories(root.resolve("java-tmp"));
+    c.setup().in(dir);
+    Set<String> before = tree(dir);
+    ChildJvm.Result r = ChildJvm.run(dir, BOUND, c.env(), javaTmp,
+        c.args().toArray(String[]::new));
+    assertThat(r.hung()).as("still running after %s", BOUND).isFalse();
+    assertThat(r.err()).as("a stack trace").doesNotContain("\tat ").doesNotContain("Exception")
+        .doesNotContain("java.lang.");
+    assertThat(r.code()).as(r.err()).isEqualTo(c.exit());
+    List<String> errors = r.errLines().stream().filter(l -> l.contains("error: ")).toList();
+    assertThat(errors).as(r.err()).hasSizeBetween(1, 2);
+    assertThat(errors.get(0)).startsWith(c.errorLine());
+    if (errors.size() == 2) { // only a summary may follow: "error: N error(s); nothing written"
+      assertThat(errors.get(1)).startsWith("error: ").doesNotContain(": error: ");
+    }
+    assertThat(tree(dir)).as("files left behind").isEqualTo(before);
+    assertThat(tree(javaTmp)).as("temporary files left behind").containsExactly("");
+  }
+
+  static void write(Path dir, String name, String text) throws IOException {
+    Path p = dir.resolve(name);
+    Files.createDirectories(p.getParent());
+    Files.writeString(p, text, StandardCharsets.UTF_8);
+  }
+
+  static void mkfifo(Path dir, String name) throws IOException, InterruptedException {
+    assertThat(new ProcessBuilder("mkfifo", dir.resolve(name).toString()).start().waitFor())
+        .isZero();
+  }
+
+  /** Relative paths under root, not following links ("" is root itself). */
+  private static Set<String> tree(Path root) throws IOException {
+    Set<String> out = new TreeSet<>();
+    try (Stream<Path> s = Files.walk(root)) {
+      s.map(p -> root.relativize(p).toString()).forEach(out::add);
+    }
+    return out;
+  }
+
+  /** Not hostile, but it was refused as "file not found": compose reads {@code -f -} from stdin. */
+  @org.junit.jupiter.api.Test
+  void composeFileFromStandardInput() throws Exception {
+    Path dir = Files.createDirectories(root.resolve("stdin"));
+    Path input = root.resolve("input.yml");
+    write(root, "input.yml", "services:\n  web:\n    image: nginx:${TAG:-1.27}\n    ports: [80]\n");
+    Process p = ChildJvm.builder(dir, Map.of(), "config", "-f", "-")
+        .redirectInput(input.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).isZero();
+    assertThat(out).startsWith("name: stdin\nservices:\n  web:\n").contains("image: nginx:1.27");
+  }
+}
