@@ -135,8 +135,7 @@ public final class BuildspecGenerator {
           + " | docker login --username AWS --password-stdin \"$REGISTRY\"");
       for (BuiltImage i : images) {
         c.add("aws ecr describe-repositories --repository-names " + i.repository()
-            + " >/dev/null 2>&1 || aws ecr create-repository --repository-name " + i.repository()
-            + " --image-scanning-configuration scanOnPush=true");
+            + " >/dev/null 2>&1 || aws ecr create-repository --repository-name " + i.repository());
       }
     }
     return c;

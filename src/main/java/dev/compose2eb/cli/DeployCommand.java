@@ -68,7 +68,10 @@ final class DeployCommand implements Callable<Integer> {
         Optional.ofNullable(options.versionLabel), variables, options.create, options.createRoles,
         Optional.ofNullable(options.instanceType).or(xeb::instanceType),
         Optional.ofNullable(options.platformArn), timeout, poll, options.dryRun,
-        options.rollbackOnFailure, options.mirrorImages);
+        options.rollbackOnFailure, options.mirrorImages)
+        .withSingleInstance(options.singleInstance)
+        .withHealthSettle(OptionValues.duration(spec, "--health-settle", options.healthSettle))
+        .withPushTimeout(OptionValues.duration(spec, "--push-timeout", options.pushTimeout));
     Path dir = loaded.project().workingDir();
     Path zip = Files.createTempFile("compose2eb-bundle-", ".zip");
     zip.toFile().deleteOnExit(); // it holds environment values: gone even after Ctrl-C
@@ -159,6 +162,21 @@ final class DeployCommand implements Callable<Integer> {
     @Option(names = "--instance-type", paramLabel = "TYPE",
         description = "Instance type of a new environment (default: x-eb.instance_type, else EB's)")
     String instanceType;
+
+    @Option(names = "--single-instance", description = "A new environment runs one instance without a"
+        + " load balancer (the cheapest way to run a dev environment); default: load balanced, with an"
+        + " application load balancer")
+    boolean singleInstance;
+
+    @Option(names = "--health-settle", paramLabel = "DURATION", defaultValue = "60s",
+        description = "How long health must hold one colour (over three reads at least) before it decides"
+            + " the outcome (default: ${DEFAULT-VALUE})")
+    String healthSettle;
+
+    @Option(names = "--push-timeout", paramLabel = "DURATION", defaultValue = "30m",
+        description = "How long the image pushes may take; --timeout counts only after them"
+            + " (default: ${DEFAULT-VALUE})")
+    String pushTimeout;
 
     @Option(names = "--platform-arn", paramLabel = "ARN",
         description = "Platform of a new environment (default: the newest ECS on Amazon Linux 2023)")

@@ -1,5 +1,6 @@
 package dev.compose2eb.deploy;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -7,9 +8,20 @@ import java.util.Optional;
  *
  * @param url the environment's URL, when it has one
  * @param next what the user can run next, for the failures
+ * @param healthCauses why the health is not Green, as EB's enhanced health reports it
  */
 public record DeployOutcome(
-    Status status, String versionLabel, Optional<String> health, Optional<String> url, String next) {
+    Status status, String versionLabel, Optional<String> health, Optional<String> url, String next,
+    List<String> healthCauses) {
+
+  public DeployOutcome {
+    healthCauses = List.copyOf(healthCauses);
+  }
+
+  public DeployOutcome(
+      Status status, String versionLabel, Optional<String> health, Optional<String> url, String next) {
+    this(status, versionLabel, health, url, next, List.of());
+  }
 
   /** The end states; the CLI maps them to exit codes 0, 4 and 1. */
   public enum Status {

@@ -15,6 +15,12 @@ import java.util.TreeMap;
  * @param createRoles create EB's default instance profile and service role when missing
  * @param pollInterval how often to ask EB for events and status while waiting
  * @param mirrorImages also copy public images (postgres, redis ...) into ECR
+ * @param timeout how long Elastic Beanstalk may take (version processing, environment, health),
+ *     counted from the end of the image push
+ * @param singleInstance a new environment runs one instance without a load balancer
+ * @param healthSettle how long a health colour must hold (over at least three reads) before it
+ *     decides the outcome; EB changes health only after repeated failed checks
+ * @param pushTimeout how long the image pushes may take, apart from {@code timeout}
  */
 public record DeployRequest(
     String application,
@@ -29,9 +35,50 @@ public record DeployRequest(
     Duration pollInterval,
     boolean dryRun,
     boolean rollbackOnFailure,
-    boolean mirrorImages) {
+    boolean mirrorImages,
+    boolean singleInstance,
+    Duration healthSettle,
+    Duration pushTimeout) {
+
+  /** One minute: EB downgrades health after three failed checks in one minute (see docs/deploy.md). */
+  public static final Duration DEFAULT_HEALTH_SETTLE = Duration.ofMinutes(1);
+  public static final Duration DEFAULT_PUSH_TIMEOUT = Duration.ofMinutes(30);
 
   public DeployRequest {
     variables = Collections.unmodifiableMap(new TreeMap<>(variables));
+  }
+
+  /** A load-balanced environment, the default settling period and push timeout. */
+  public DeployRequest(String application, String environment, Optional<String> versionLabel,
+      Map<String, String> variables, boolean create, boolean createRoles, Optional<String> instanceType,
+      Optional<String> platformArn, Duration timeout, Duration pollInterval, boolean dryRun,
+      boolean rollbackOnFailure, boolean mirrorImages) {
+    this(application, environment, versionLabel, variables, create, createRoles, instanceType,
+        platformArn, timeout, pollInterval, dryRun, rollbackOnFailure, mirrorImages, false,
+        DEFAULT_HEALTH_SETTLE, DEFAULT_PUSH_TIMEOUT);
+  }
+
+  public DeployRequest withSingleInstance(boolean single) {
+    return new DeployRequest(application, environment, versionLabel, variables, create, createRoles,
+        instanceType, platformArn, timeout, pollInterval, dryRun, rollbackOnFailure, mirrorImages,
+        single, healthSettle, pushTimeout);
+  }
+
+  public DeployRequest withHealthSettle(Duration settle) {
+    return new DeployRequest(application, environment, versionLabel, variables, create, createRoles,
+        instanceType, platformArn, timeout, pollInterval, dryRun, rollbackOnFailure, mirrorImages,
+        singleInstance, settle, pushTimeout);
+  }
+
+  public DeployRequest withPushTimeout(Duration push) {
+    return new DeployRequest(application, environment, versionLabel, variables, create, createRoles,
+        instanceType, platformArn, timeout, pollInterval, dryRun, rollbackOnFailure, mirrorImages,
+        singleInstance, healthSettle, push);
+  }
+
+  public DeployRequest withTimeout(Duration eb) {
+    return new DeployRequest(application, environment, versionLabel, variables, create, createRoles,
+        instanceType, platformArn, eb, pollInterval, dryRun, rollbackOnFailure, mirrorImages,
+        singleInstance, healthSettle, pushTimeout);
   }
 }

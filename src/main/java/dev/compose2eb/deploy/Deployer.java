@@ -1,10 +1,12 @@
 package dev.compose2eb.deploy;
 
 import dev.compose2eb.aws.AwsFailure;
+import dev.compose2eb.aws.Deadline;
 import dev.compose2eb.compose.model.Project;
 import dev.compose2eb.compose.model.Service;
 import dev.compose2eb.diag.InvalidInputException;
 import dev.compose2eb.push.RegistryCredentials;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import dev.compose2eb.dockerrun.ContainerDefinition;
 import dev.compose2eb.dockerrun.Dockerrun;
@@ -14,7 +16,7 @@ import dev.compose2eb.translate.TranslateOptions;
 import dev.compose2eb.translate.Translation;
 import dev.compose2eb.translate.Translator;
 import java.time.Clock;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +26,7 @@ import software.amazon.awssdk.services.elasticbeanstalk.model.ApplicationVersion
 import software.amazon.awssdk.services.elasticbeanstalk.model.ConfigurationOptionSetting;
 import software.amazon.awssdk.services.elasticbeanstalk.model.EnvironmentDescription;
 import software.amazon.awssdk.services.elasticbeanstalk.model.EnvironmentStatus;
+import software.amazon.awssdk.services.elasticbeanstalk.model.EventDescription;
 
 /**
  * The deploy, step by step: identity, images, bundle, application version, environment, variables,
@@ -75,17 +78,18 @@ public final class Deployer {
   }
 
   private DeployOutcome steps() {
-    Instant start = clock.instant();
-    Instant deadline = start.plus(req.timeout());
-
     doing = "identify the caller (STS GetCallerIdentity)";
-    String account = clients.sts().getCallerIdentity().account();
-    listener.step("identity", "reuse", "account " + account + ", region " + clients.region());
+    var me = clients.sts().getCallerIdentity();
+    String account = me.account();
+    Partition partition = Partition.ofArn(me.arn());
+    listener.step("identity", "reuse", "account " + account + ", region " + clients.region()
+        + (partition.id().equals("aws") ? "" : ", partition " + partition.id()));
 
     doing = "get ECR registry credentials";
     ImageStep imageStep = new ImageStep(project, images, clients, listener, imageTag(),
         req.mirrorImages(), req.dryRun());
-    Map<String, String> pinned = imageStep.run();
+    // the pushes have their own budget: a slow push must not eat the time EB needs
+    Map<String, String> pinned = imageStep.run(Optional.of(Deadline.in(req.pushTimeout(), clock)));
     RegistryCredentials login = imageStep.login();
 
     Translation t = Translator.translate(project, new TranslateOptions(
@@ -94,28 +98,46 @@ public final class Deployer {
     if (t.hasErrors()) {
       throw new InvalidInputException(t.report());
     }
-    String dockerrun = DockerrunWriter.write(pin(t.dockerrun(), pinned));
+    Dockerrun pinnedRun = pin(t.dockerrun(), pinned);
+    boolean usesEcr = pinnedRun.containerDefinitions().stream().map(ContainerDefinition::image)
+        .anyMatch(i -> i != null && (i.startsWith(login.registry() + "/") || i.contains(".dkr.ecr.")));
+    String dockerrun = DockerrunWriter.write(pinnedRun);
     SourceBundler.Built bundle = bundler.bundle(dockerrun, t.bundlePaths());
     String label = req.versionLabel().orElse(bundle.defaultLabel());
     checkLabel(label);
 
     String bucket = Storage.bucketName(clients.region(), account);
     String key = req.application() + "/" + label + ".zip";
-    uploadBundle(bucket, key, bundle, label);
-
     Versions versions = new Versions(clients, waiter);
-    ensureVersion(versions, bucket, key, bundle, label, deadline);
+    uploadBundle(versions, bucket, key, bundle, label);
+
+    // Elastic Beanstalk's budget (version processing, environment, health) starts here
+    Deadline deadline = Deadline.in(req.timeout(), clock);
+    Environments envs = new Environments(clients, waiter);
+    Roles roles = new Roles(clients, listener, partition);
+    doing = "find environment " + req.environment();
+    Optional<EnvironmentDescription> existing = envs.find(req.application(), req.environment());
+    if (existing.isEmpty()) {
+      if (!req.create()) {
+        throw new AwsFailure("deploy to environment " + req.environment(),
+            "it does not exist in application " + req.application(),
+            "pass --create to create it, or name an existing environment", null);
+      }
+      // before the application: its version lifecycle needs the service role, and IAM gets time
+      doing = "check or create the IAM roles of Elastic Beanstalk";
+      roles.ensure(req.createRoles(), req.dryRun());
+    }
+    ensureVersion(versions, roles, partition, account, bucket, key, bundle, label, deadline);
 
     Map<String, String> wanted = new LinkedHashMap<>(t.ebEnvironment());
     wanted.putAll(req.variables());
-    Environments envs = new Environments(clients, waiter);
-    EventStream events = new EventStream(clients, req.application(), req.environment(), start, listener);
+    EventStream events = new EventStream(clients, req.application(), req.environment(), listener);
+    Watch watch = new Watch(envs, events, waiter, req);
     doing = "deploy version " + label + " to environment " + req.environment();
-    Optional<EnvironmentDescription> existing = envs.find(req.application(), req.environment());
     if (existing.isEmpty()) {
-      return createEnvironment(envs, events, label, wanted, deadline);
+      return createEnvironment(envs, events, watch, roles, label, wanted, deadline);
     }
-    return updateEnvironment(envs, events, existing.get(), label, wanted, deadline);
+    return updateEnvironment(envs, events, watch, roles, existing.get(), label, wanted, usesEcr, deadline);
   }
 
   // --- images ------------------------------------------------------------------------------------
@@ -153,7 +175,8 @@ public final class Deployer {
     }
   }
 
-  private void uploadBundle(String bucket, String key, SourceBundler.Built bundle, String label) {
+  private void uploadBundle(Versions versions, String bucket, String key, SourceBundler.Built bundle,
+      String label) {
     doing = "upload the source bundle to s3://" + bucket + "/" + key;
     Storage storage = new Storage(clients);
     if (!storage.bucketExists(bucket)) {
@@ -162,13 +185,23 @@ public final class Deployer {
         storage.createStorageLocation();
       }
     }
-    Optional<String> existing = storage.bucketExists(bucket) || !req.dryRun()
-        ? storage.existingSha(bucket, key) : Optional.empty();
-    if (existing.isPresent() && existing.get().equals(bundle.sha256())) {
+    Storage.Existing existing = storage.bucketExists(bucket) || !req.dryRun()
+        ? storage.existing(bucket, key) : Storage.Existing.ABSENT;
+    if (existing.unknown()) {
+      // 403 on a missing key without s3:ListBucket: let the version under this label decide
+      doing = "read application version " + label + " of " + req.application();
+      Optional<ApplicationVersionDescription> v = versions.applicationExists(req.application())
+          ? versions.version(req.application(), label) : Optional.empty();
+      existing = v.map(d -> sameBundle(d, bucket, key, bundle) ? new Storage.Existing(Optional.of(bundle.sha256()), false)
+              : new Storage.Existing(Optional.of("other"), false))
+          .orElse(Storage.Existing.ABSENT);
+      doing = "upload the source bundle to s3://" + bucket + "/" + key;
+    }
+    if (existing.sha().isPresent() && existing.sha().get().equals(bundle.sha256())) {
       listener.step("bundle", "skip", "s3://" + bucket + "/" + key + " already holds this bundle");
       return;
     }
-    if (existing.isPresent()) {
+    if (existing.sha().isPresent()) {
       throw new AwsFailure("upload the bundle for version " + label,
           "s3://" + bucket + "/" + key + " already holds a different bundle under that label",
           "pass another --version-label; labels name one bundle for good", null);
@@ -179,24 +212,32 @@ public final class Deployer {
     }
   }
 
-  private void ensureVersion(Versions versions, String bucket, String key, SourceBundler.Built bundle,
-      String label, Instant deadline) {
+  private static boolean sameBundle(ApplicationVersionDescription v, String bucket, String key,
+      SourceBundler.Built bundle) {
+    return v.sourceBundle() != null && bucket.equals(v.sourceBundle().s3Bucket())
+        && key.equals(v.sourceBundle().s3Key())
+        && Versions.description(bundle.sha256()).equals(v.description());
+  }
+
+  private void ensureVersion(Versions versions, Roles roles, Partition partition, String account,
+      String bucket, String key, SourceBundler.Built bundle, String label, Deadline deadline) {
     doing = "create or reuse application version " + label + " of " + req.application();
-    if (!versions.applicationExists(req.application())) {
-      listener.step("application", "create", req.application());
+    boolean appExists = versions.applicationExists(req.application());
+    if (!appExists) {
+      Optional<String> lifecycleRole = roles.serviceRoleExists()
+          ? Optional.of(partition.role(account, Roles.SERVICE_ROLE)) : Optional.empty();
+      listener.step("application", "create", req.application() + lifecycleRole.map(r -> " (keeps the newest "
+          + Versions.KEEP_VERSIONS + " versions)").orElse(""));
       if (!req.dryRun()) {
-        versions.createApplication(req.application());
+        versions.createApplication(req.application(), lifecycleRole);
       }
     } else {
       listener.step("application", "reuse", req.application());
     }
-    Optional<ApplicationVersionDescription> v = req.dryRun() && !versions.applicationExists(req.application())
+    Optional<ApplicationVersionDescription> v = req.dryRun() && !appExists
         ? Optional.empty() : versions.version(req.application(), label);
     if (v.isPresent()) {
-      boolean same = v.get().sourceBundle() != null && bucket.equals(v.get().sourceBundle().s3Bucket())
-          && key.equals(v.get().sourceBundle().s3Key())
-          && Versions.description(bundle.sha256()).equals(v.get().description());
-      if (!same) {
+      if (!sameBundle(v.get(), bucket, key, bundle)) {
         throw new AwsFailure("create application version " + label,
             "version " + label + " already exists with a different bundle",
             "pass another --version-label", null);
@@ -215,26 +256,74 @@ public final class Deployer {
 
   // --- environment ------------------------------------------------------------------------------
 
-  private DeployOutcome createEnvironment(Environments envs, EventStream events, String label,
-      Map<String, String> wanted, Instant deadline) {
-    if (!req.create()) {
-      throw new AwsFailure("deploy to environment " + req.environment(),
-          "it does not exist in application " + req.application(),
-          "pass --create to create it, or name an existing environment", null);
-    }
+  /** How long CreateEnvironment is retried while EB does not see new IAM roles yet. */
+  static final Duration IAM_PROPAGATION = Duration.ofMinutes(2);
+
+  private DeployOutcome createEnvironment(Environments envs, EventStream events, Watch watch, Roles roles,
+      String label, Map<String, String> wanted, Deadline deadline) {
     Variables.check(Map.of(), wanted);
-    new Roles(clients, listener).ensure(req.createRoles(), req.dryRun());
     String platform = req.platformArn().orElseGet(envs::newestPlatform);
     List<ConfigurationOptionSetting> options = new ArrayList<>(creationOptions());
     Variables.Changes vars = Variables.diff(Map.of(), wanted);
     options.addAll(vars.settings());
-    listener.step("environment", "create", req.environment() + " on " + platform);
+    listener.step("environment", "create", req.environment() + " on " + platform + " (" + shape() + ")");
     reportVariables(vars);
     if (req.dryRun()) {
-      return new DeployOutcome(DeployOutcome.Status.PLANNED, label, Optional.empty(), Optional.empty(), "");
+      return planned(label);
     }
-    envs.create(req.application(), req.environment(), label, platform, options);
-    return await(envs, events, label, Optional.empty(), deadline);
+    if (roles.changed()) {
+      roles.awaitVisible(waiter, deadline);
+    }
+    Environments.Started started = createWithRetry(envs, label, platform, options, deadline);
+    events.startAt(started.serverTime());
+    return watch.await(started.environmentId(), label, deadline);
+  }
+
+  /** What the new environment will be, for the plan. */
+  private String shape() {
+    return (req.singleInstance() ? "single instance, no load balancer" : "load balanced, application load balancer")
+        + req.instanceType().map(t -> ", " + t).orElse("");
+  }
+
+  /**
+   * CreateEnvironment, again with growing pauses while EB answers that the instance profile or a
+   * role does not exist or cannot be assumed: IAM changes reach other services only after a while
+   * (AddRoleToInstanceProfile: "you must then wait for the change to appear across all of AWS").
+   */
+  private Environments.Started createWithRetry(Environments envs, String label, String platform,
+      List<ConfigurationOptionSetting> options, Deadline deadline) {
+    Deadline iam = Deadline.in(IAM_PROPAGATION, clock).min(deadline);
+    Duration pause = waiter.interval();
+    while (true) {
+      try {
+        return envs.create(req.application(), req.environment(), label, platform, options);
+      } catch (AwsServiceException e) {
+        if (!iamNotPropagated(e)) {
+          throw e;
+        }
+        String said = e.awsErrorDetails().errorMessage();
+        listener.step("iam", "wait", "Elastic Beanstalk does not see the IAM roles yet (\"" + said
+            + "\"); trying again in " + pause.toMillis() + " ms");
+        if (!waiter.pause(pause, iam)) {
+          throw new AwsFailure("create environment " + req.environment(), "Elastic Beanstalk still answers \""
+              + said + "\" after " + iam.budget(), "IAM changes can take minutes to reach Elastic Beanstalk;"
+              + " run the deploy again shortly", e);
+        }
+        pause = pause.multipliedBy(2).compareTo(Duration.ofSeconds(20)) > 0 ? Duration.ofSeconds(20)
+            : pause.multipliedBy(2);
+      }
+    }
+  }
+
+  static boolean iamNotPropagated(AwsServiceException e) {
+    if (e.awsErrorDetails() == null || e.awsErrorDetails().errorMessage() == null) {
+      return false;
+    }
+    String code = e.awsErrorDetails().errorCode();
+    String msg = e.awsErrorDetails().errorMessage().toLowerCase(java.util.Locale.ROOT);
+    return ("InvalidParameterValue".equals(code) || "InsufficientPrivilegesException".equals(code))
+        && (msg.contains("instance profile") || msg.contains("iaminstanceprofile")
+            || msg.contains("assume role") || msg.contains("assume the role") || msg.contains("service role"));
   }
 
   private List<ConfigurationOptionSetting> creationOptions() {
@@ -244,6 +333,13 @@ public final class Deployer {
     o.add(option("aws:elasticbeanstalk:healthreporting:system", "SystemType", "enhanced"));
     // launch configurations are gone for new accounts; this forces launch templates
     o.add(option("aws:autoscaling:launchconfiguration", "DisableIMDSv1", "true"));
+    if (req.singleInstance()) {
+      o.add(option("aws:elasticbeanstalk:environment", "EnvironmentType", "SingleInstance"));
+    } else {
+      // the API's default is a Classic Load Balancer, and the type can only be chosen at creation
+      o.add(option("aws:elasticbeanstalk:environment", "EnvironmentType", "LoadBalanced"));
+      o.add(option("aws:elasticbeanstalk:environment", "LoadBalancerType", "application"));
+    }
     req.instanceType().ifPresent(t -> o.add(option("aws:ec2:instances", "InstanceTypes", t)));
     return o;
   }
@@ -252,39 +348,135 @@ public final class Deployer {
     return ConfigurationOptionSetting.builder().namespace(ns).optionName(name).value(value).build();
   }
 
-  private DeployOutcome updateEnvironment(Environments envs, EventStream events,
-      EnvironmentDescription env, String label, Map<String, String> wanted, Instant deadline) {
+  private DeployOutcome planned(String label) {
+    return new DeployOutcome(DeployOutcome.Status.PLANNED, label, Optional.empty(), Optional.empty(), "");
+  }
+
+  private DeployOutcome updateEnvironment(Environments envs, EventStream events, Watch watch, Roles roles,
+      EnvironmentDescription env, String label, Map<String, String> wanted, boolean usesEcr,
+      Deadline deadline) {
     if (env.status() != EnvironmentStatus.READY) {
       listener.step("environment", "wait", req.environment() + " is " + env.statusAsString()
           + "; waiting for Ready");
       if (req.dryRun()) {
-        return new DeployOutcome(DeployOutcome.Status.PLANNED, label, Optional.empty(), Optional.empty(), "");
+        return planned(label);
       }
       Optional<EnvironmentDescription> ready = envs.awaitReady(req.application(), req.environment(),
           deadline, events);
       if (ready.isEmpty()) {
-        return timedOut(label, "it never became Ready; another operation may still be running");
+        return watch.timedOut(label, deadline, "it never became Ready; another operation may still be running");
       }
       env = ready.get();
     }
-    Map<String, String> current = envs.variables(req.application(), req.environment());
+    Environments.Settings settings = envs.settings(req.application(), req.environment());
+    if (usesEcr) {
+      doing = "check that environment " + req.environment() + " can pull from ECR";
+      if (settings.instanceProfile().isPresent()) {
+        roles.ensureEcrAccess(settings.instanceProfile().get(), req.environment(), req.createRoles(),
+            req.dryRun());
+      }
+      doing = "deploy version " + label + " to environment " + req.environment();
+    }
+    Map<String, String> current = settings.variables();
     Variables.check(current, wanted);
     Variables.Changes vars = Variables.diff(current, wanted);
     String previous = env.versionLabel();
     boolean sameVersion = label.equals(previous);
     if (sameVersion && vars.isEmpty()) {
-      listener.step("environment", "skip", req.environment() + " already runs " + label);
-      return outcomeOf(env, label);
+      Optional<EventDescription> failedLaunch = "Green".equals(env.healthAsString()) ? Optional.empty()
+          : failedLaunch(envs);
+      if (failedLaunch.isEmpty()) {
+        listener.step("environment", "skip", req.environment() + " already runs " + label);
+        return watch.outcome(env, label, true);
+      }
+      // a launch that failed (roles not yet visible, say) is never skipped: its resources are rebuilt
+      listener.step("environment", "update", req.environment() + ": rebuild, its launch failed (\""
+          + failedLaunch.get().message() + "\")");
+      if (req.dryRun()) {
+        return planned(label);
+      }
+      events.startAfter(failedLaunch.get());
+      events.clearFailure();
+      envs.rebuild(req.application(), req.environment());
+      return watch.await(env.environmentId(), label, deadline);
     }
     listener.step("environment", "update", req.environment() + (sameVersion ? "" : " to " + label));
     reportVariables(vars);
     if (req.dryRun()) {
-      return new DeployOutcome(DeployOutcome.Status.PLANNED, label, Optional.empty(), Optional.empty(), "");
+      return planned(label);
     }
-    envs.update(req.application(), req.environment(), sameVersion ? Optional.empty() : Optional.of(label),
-        vars.settings());
-    DeployOutcome outcome = await(envs, events, label, Optional.ofNullable(previous), deadline);
+    events.clearFailure();
+    Environments.Started started = envs.update(req.application(), req.environment(),
+        sameVersion ? Optional.empty() : Optional.of(label), vars.settings(), List.of());
+    events.startAt(started.serverTime());
+    DeployOutcome outcome = watch.await(started.environmentId(), label, deadline);
+    if (req.rollbackOnFailure() && (outcome.status() == DeployOutcome.Status.FAILED
+        || outcome.status() == DeployOutcome.Status.UNHEALTHY)) {
+      return rollback(envs, events, watch, started.environmentId(), outcome, previous, current, vars, deadline);
+    }
     return outcome;
+  }
+
+  /** The newest event that ends an operation, when that operation was a launch that failed. */
+  private Optional<EventDescription> failedLaunch(Environments envs) {
+    for (EventDescription e : envs.recentEvents(req.application(), req.environment())) {
+      String m = e.message();
+      if (EventStream.isLaunchFailure(m)) {
+        return Optional.of(e);
+      }
+      if (EventStream.isFailure(m) || m != null && (m.startsWith("Successfully launched environment")
+          || m.contains("completed successfully"))) {
+        return Optional.empty();
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Returns the environment to the version and variable values it had before this deploy: changed
+   * variables get their old values back, added ones are removed. What EB already reverted itself
+   * is not sent again.
+   */
+  private DeployOutcome rollback(Environments envs, EventStream events, Watch watch, String id,
+      DeployOutcome outcome, String previous, Map<String, String> before, Variables.Changes vars,
+      Deadline deadline) {
+    Optional<EnvironmentDescription> ready = envs.awaitReady(req.application(), req.environment(),
+        deadline, events);
+    if (ready.isEmpty()) {
+      return outcome;
+    }
+    Map<String, String> now = envs.variables(req.application(), req.environment());
+    List<ConfigurationOptionSetting> restore = new ArrayList<>();
+    for (String name : vars.changed()) {
+      if (!before.get(name).equals(now.get(name))) {
+        restore.add(Variables.setting(name, before.get(name)));
+      }
+    }
+    List<String> remove = vars.added().stream().filter(now::containsKey).toList();
+    boolean versionBack = previous == null || previous.equals(ready.get().versionLabel());
+    if (versionBack && restore.isEmpty() && remove.isEmpty()) {
+      listener.step("rollback", "skip", req.environment() + " already runs " + previous
+          + " with its previous variables");
+      return withNote(outcome, "Elastic Beanstalk already restored " + previous);
+    }
+    List<String> names = new ArrayList<>();
+    restore.forEach(o -> names.add(o.optionName()));
+    names.addAll(remove);
+    listener.step("rollback", "update", req.environment() + (versionBack ? "" : " back to " + previous)
+        + (names.isEmpty() ? "" : " restoring " + String.join(", ", names.stream().sorted().toList())));
+    events.clearFailure();
+    Environments.Started started = envs.update(req.application(), req.environment(),
+        versionBack ? Optional.empty() : Optional.of(previous), restore, remove);
+    events.startAt(started.serverTime());
+    String back = previous == null ? ready.get().versionLabel() : previous;
+    DeployOutcome after = watch.await(started.environmentId(), back, deadline);
+    return withNote(outcome, "rolled back to " + back + " (now " + after.status().name().toLowerCase(
+        java.util.Locale.ROOT) + ")");
+  }
+
+  private static DeployOutcome withNote(DeployOutcome o, String note) {
+    return new DeployOutcome(o.status(), o.versionLabel(), o.health(), o.url(), note + "; " + o.next(),
+        o.healthCauses());
   }
 
   private void reportVariables(Variables.Changes vars) {
@@ -294,81 +486,5 @@ public final class Deployer {
     if (!vars.changed().isEmpty()) {
       listener.step("variables", "update", String.join(", ", vars.changed()));
     }
-  }
-
-  /** Waits for Ready on the new version; rolls back when asked and the deploy failed. */
-  private DeployOutcome await(Environments envs, EventStream events, String label,
-      Optional<String> previous, Instant deadline) {
-    DeployOutcome outcome = watch(envs, events, label, deadline);
-    if (req.rollbackOnFailure() && previous.isPresent() && !previous.get().equals(label)
-        && (outcome.status() == DeployOutcome.Status.FAILED
-            || outcome.status() == DeployOutcome.Status.UNHEALTHY)) {
-      listener.step("rollback", "update", req.environment() + " back to " + previous.get());
-      Optional<EnvironmentDescription> ready = envs.awaitReady(req.application(), req.environment(),
-          deadline, events);
-      if (ready.isPresent()) {
-        events.clearFailure();
-        envs.update(req.application(), req.environment(), previous, List.of());
-        DeployOutcome back = watch(envs, events, previous.get(), deadline);
-        return new DeployOutcome(outcome.status(), label, outcome.health(), outcome.url(),
-            "rolled back to " + previous.get() + " (now " + back.status().name().toLowerCase()
-                + "); " + outcome.next());
-      }
-    }
-    return outcome;
-  }
-
-  private DeployOutcome watch(Environments envs, EventStream events, String label, Instant deadline) {
-    while (true) {
-      events.poll();
-      Optional<EnvironmentDescription> env = envs.find(req.application(), req.environment());
-      if (env.isPresent() && env.get().status() == EnvironmentStatus.READY) {
-        if (events.failure().isPresent()) {
-          return new DeployOutcome(DeployOutcome.Status.FAILED, label,
-              Optional.ofNullable(env.get().healthAsString()), url(env.get()),
-              "Elastic Beanstalk reported: " + events.failure().get() + "; see the events above, and"
-                  + " `aws elasticbeanstalk describe-events --environment-name " + req.environment() + "`");
-        }
-        if (label.equals(env.get().versionLabel())) {
-          events.poll(); // the closing events arrive with the move to Ready
-          return settleHealth(envs, events, env.get(), label, deadline);
-        }
-      }
-      if (!waiter.pause(deadline)) {
-        return timedOut(label, env.map(e -> "it is still " + e.statusAsString()
-            + " on version " + e.versionLabel()).orElse("it does not exist"));
-      }
-    }
-  }
-
-  /** Health is Grey for a moment after an update; wait for a real colour, within the deadline. */
-  private DeployOutcome settleHealth(Environments envs, EventStream events, EnvironmentDescription env,
-      String label, Instant deadline) {
-    EnvironmentDescription cur = env;
-    while ("Grey".equals(cur.healthAsString()) && waiter.pause(deadline)) {
-      events.poll();
-      cur = envs.find(req.application(), req.environment()).orElse(cur);
-    }
-    return outcomeOf(cur, label);
-  }
-
-  private DeployOutcome outcomeOf(EnvironmentDescription env, String label) {
-    boolean green = "Green".equals(env.healthAsString());
-    return new DeployOutcome(green ? DeployOutcome.Status.HEALTHY : DeployOutcome.Status.UNHEALTHY,
-        label, Optional.ofNullable(env.healthAsString()), url(env),
-        green ? "" : "the environment runs " + label + " but its health is " + env.healthAsString()
-            + "; check `aws elasticbeanstalk describe-environment-health --environment-name "
-            + req.environment() + " --attribute-names All`");
-  }
-
-  private DeployOutcome timedOut(String label, String state) {
-    return new DeployOutcome(DeployOutcome.Status.TIMED_OUT, label, Optional.empty(), Optional.empty(),
-        "gave up after " + req.timeout() + ": " + state + "; run the deploy again with a longer"
-            + " --timeout (it reuses what exists), or watch the environment's events");
-  }
-
-  private static Optional<String> url(EnvironmentDescription env) {
-    String cname = env.cname();
-    return cname == null || cname.isEmpty() ? Optional.empty() : Optional.of("http://" + cname);
   }
 }

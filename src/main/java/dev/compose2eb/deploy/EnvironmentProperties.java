@@ -1,9 +1,9 @@
 package dev.compose2eb.deploy;
 
 import dev.compose2eb.aws.AwsFailure;
+import dev.compose2eb.aws.Deadline;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -92,9 +92,8 @@ public final class EnvironmentProperties {
   }
 
   private void update(List<ConfigurationOptionSetting> set, List<OptionSpecification> remove) {
-    Instant start = clock.instant();
-    Instant deadline = start.plus(timeout);
-    EventStream events = new EventStream(clients, application, environment, start, listener);
+    Deadline deadline = Deadline.in(timeout, clock);
+    EventStream events = new EventStream(clients, application, environment, listener);
     if (envs.awaitReady(application, environment, deadline, events).isEmpty()) {
       throw new AwsFailure("update environment " + environment, "it did not become Ready in " + timeout,
           "wait for the running operation to finish, then run this again", null);
@@ -107,7 +106,8 @@ public final class EnvironmentProperties {
     if (!remove.isEmpty()) {
       b.optionsToRemove(remove);
     }
-    clients.eb().updateEnvironment(b.build());
+    events.clearFailure(); // only what this update causes counts
+    events.startAt(clients.eb().updateEnvironment(b.build()).dateUpdated());
     // EB answers at once with the environment Updating; it is done when Ready again
     Optional<EnvironmentDescription> ready = envs.awaitReady(application, environment, deadline, events);
     if (ready.isEmpty()) {

@@ -1,6 +1,7 @@
 package dev.compose2eb.deploy;
 
 import dev.compose2eb.aws.AwsFailure;
+import dev.compose2eb.aws.Deadline;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,6 +12,14 @@ import java.util.Optional;
 import software.amazon.awssdk.services.elasticbeanstalk.model.ConfigurationOptionSetting;
 import software.amazon.awssdk.services.elasticbeanstalk.model.ConfigurationSettingsDescription;
 import software.amazon.awssdk.services.elasticbeanstalk.model.CreateEnvironmentRequest;
+import software.amazon.awssdk.services.elasticbeanstalk.model.CreateEnvironmentResponse;
+import software.amazon.awssdk.services.elasticbeanstalk.model.DescribeEnvironmentHealthRequest;
+import software.amazon.awssdk.services.elasticbeanstalk.model.DescribeEventsRequest;
+import software.amazon.awssdk.services.elasticbeanstalk.model.EnvironmentHealthAttribute;
+import software.amazon.awssdk.services.elasticbeanstalk.model.EventDescription;
+import software.amazon.awssdk.services.elasticbeanstalk.model.OptionSpecification;
+import software.amazon.awssdk.services.elasticbeanstalk.model.RebuildEnvironmentRequest;
+import software.amazon.awssdk.services.elasticbeanstalk.model.UpdateEnvironmentResponse;
 import software.amazon.awssdk.services.elasticbeanstalk.model.DescribeConfigurationSettingsRequest;
 import software.amazon.awssdk.services.elasticbeanstalk.model.DescribeEnvironmentsRequest;
 import software.amazon.awssdk.services.elasticbeanstalk.model.EnvironmentDescription;
@@ -42,19 +51,52 @@ final class Environments {
         .findFirst();
   }
 
-  /** The current environment properties. */
-  Map<String, String> variables(String application, String environment) {
-    Map<String, String> out = new LinkedHashMap<>();
+  /** The environment of that id, whatever its status (Terminated included). */
+  Optional<EnvironmentDescription> byId(String application, String id) {
+    return clients.eb().describeEnvironments(DescribeEnvironmentsRequest.builder()
+            .applicationName(application).environmentIds(id).includeDeleted(true).build())
+        .environments().stream().filter(e -> e.environmentId().equals(id)).findFirst();
+  }
+
+  /** What a deploy reads of an environment's configuration, in one call. */
+  record Settings(Map<String, String> variables, Optional<String> instanceProfile) {}
+
+  static final String LAUNCH_NS = "aws:autoscaling:launchconfiguration";
+
+  Settings settings(String application, String environment) {
+    Map<String, String> vars = new LinkedHashMap<>();
+    Optional<String> profile = Optional.empty();
     for (ConfigurationSettingsDescription d : clients.eb().describeConfigurationSettings(
         DescribeConfigurationSettingsRequest.builder().applicationName(application)
             .environmentName(environment).build()).configurationSettings()) {
       for (ConfigurationOptionSetting o : d.optionSettings()) {
         if (Variables.NAMESPACE.equals(o.namespace()) && o.value() != null) {
-          out.put(o.optionName(), o.value());
+          vars.put(o.optionName(), o.value());
+        } else if (LAUNCH_NS.equals(o.namespace()) && "IamInstanceProfile".equals(o.optionName())
+            && o.value() != null && !o.value().isBlank()) {
+          profile = Optional.of(o.value());
         }
       }
     }
-    return out;
+    return new Settings(vars, profile);
+  }
+
+  /** The current environment properties. */
+  Map<String, String> variables(String application, String environment) {
+    return settings(application, environment).variables();
+  }
+
+  /** Why the environment's health is not Green, as EB's enhanced health tells it. */
+  List<String> healthCauses(String environment) {
+    return clients.eb().describeEnvironmentHealth(DescribeEnvironmentHealthRequest.builder()
+        .environmentName(environment)
+        .attributeNames(EnvironmentHealthAttribute.CAUSES).build()).causes();
+  }
+
+  /** The newest events of the environment, newest first. */
+  List<EventDescription> recentEvents(String application, String environment) {
+    return clients.eb().describeEvents(DescribeEventsRequest.builder().applicationName(application)
+        .environmentName(environment).maxRecords(100).build()).events();
   }
 
   /** The newest platform version of EB's ECS on Amazon Linux 2023 branch. */
@@ -87,30 +129,46 @@ final class Environments {
     return sb.toString();
   }
 
-  void create(String application, String environment, String label, String platformArn,
+  /** An operation EB accepted: the environment's id and EB's own time for it. */
+  record Started(String environmentId, Instant serverTime) {}
+
+  Started create(String application, String environment, String label, String platformArn,
       List<ConfigurationOptionSetting> options) {
-    clients.eb().createEnvironment(CreateEnvironmentRequest.builder()
+    CreateEnvironmentResponse r = clients.eb().createEnvironment(CreateEnvironmentRequest.builder()
         .applicationName(application).environmentName(environment).versionLabel(label)
         .platformArn(platformArn).optionSettings(options)
         .description("Created by compose2eb").build());
+    return new Started(r.environmentId(), r.dateCreated());
   }
 
-  void update(String application, String environment, Optional<String> label,
-      List<ConfigurationOptionSetting> options) {
+  Started update(String application, String environment, Optional<String> label,
+      List<ConfigurationOptionSetting> options, List<String> removeVariables) {
     UpdateEnvironmentRequest.Builder b = UpdateEnvironmentRequest.builder()
         .applicationName(application).environmentName(environment);
     label.ifPresent(b::versionLabel);
     if (!options.isEmpty()) {
       b.optionSettings(options);
     }
-    clients.eb().updateEnvironment(b.build());
+    if (!removeVariables.isEmpty()) {
+      b.optionsToRemove(removeVariables.stream().map(n -> OptionSpecification.builder()
+          .namespace(Variables.NAMESPACE).optionName(n).build()).toList());
+    }
+    UpdateEnvironmentResponse r = clients.eb().updateEnvironment(b.build());
+    return new Started(r.environmentId(), r.dateUpdated());
+  }
+
+  /** Deletes and recreates the environment's resources (a launch that failed gets a new start). */
+  void rebuild(String application, String environment) {
+    clients.eb().rebuildEnvironment(RebuildEnvironmentRequest.builder()
+        .environmentName(environment).build());
   }
 
   /** Waits until the environment is Ready (another deploy may be running); empty on timeout. */
-  Optional<EnvironmentDescription> awaitReady(String application, String environment, Instant deadline,
+  Optional<EnvironmentDescription> awaitReady(String application, String environment, Deadline deadline,
       EventStream events) {
     while (true) {
       Optional<EnvironmentDescription> env = find(application, environment);
+      env.ifPresent(e -> events.startAt(e.dateUpdated()));
       events.poll();
       if (env.isEmpty()) {
         throw new AwsFailure("wait for environment " + environment, "it no longer exists",

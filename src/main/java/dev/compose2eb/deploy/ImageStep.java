@@ -1,5 +1,7 @@
 package dev.compose2eb.deploy;
 
+import dev.compose2eb.aws.AwsFailure;
+import dev.compose2eb.aws.Deadline;
 import dev.compose2eb.compose.model.Project;
 import dev.compose2eb.compose.model.Service;
 import dev.compose2eb.push.EcrRegistry;
@@ -7,6 +9,13 @@ import dev.compose2eb.push.RegistryCredentials;
 import dev.compose2eb.translate.ImageNames;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The image step: for every service built from source (and, when asked, every public image), its
@@ -36,6 +45,14 @@ public final class ImageStep {
 
   /** Pushes; returns service name to {@code registry/repository@sha256:...}. */
   public Map<String, String> run() {
+    return run(Optional.empty());
+  }
+
+  /**
+   * Pushes within {@code deadline} (its own budget, apart from the wait for Elastic Beanstalk): a
+   * push still running when it passes is abandoned and the step fails.
+   */
+  public Map<String, String> run(Optional<Deadline> deadline) {
     login = EcrRegistry.registryCredentials(clients.ecr());
     Map<String, String> pinned = new LinkedHashMap<>();
     for (Service s : project.services()) {
@@ -52,11 +69,46 @@ public final class ImageStep {
       long size = images.size(s.name());
       listener.step("image", "push", s.name() + " -> " + target + (size > 0 ? " (" + size + " bytes)" : ""));
       if (!dryRun) {
-        String digest = images.publish(s.name(), target, login, listener);
+        String digest = deadline.isEmpty() ? images.publish(s.name(), target, login, listener)
+            : publishWithin(s.name(), target, deadline.get());
         pinned.put(s.name(), login.registry() + "/" + repo + "@" + digest);
       }
     }
     return pinned;
+  }
+
+  private String publishWithin(String service, String target, Deadline deadline) {
+    ExecutorService one = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "compose2eb-push");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      Future<String> push = one.submit(() -> images.publish(service, target, login, listener));
+      String digest = push.get(Math.max(1, deadline.remaining().toMillis()), TimeUnit.MILLISECONDS);
+      if (deadline.passed()) {
+        throw pushTimedOut(service, deadline, null);
+      }
+      return digest;
+    } catch (TimeoutException e) {
+      throw pushTimedOut(service, deadline, e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new AwsFailure("push the image of " + service, String.valueOf(e.getCause()), "run it again", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AwsFailure("push the image of " + service, "interrupted", "run it again", e);
+    } finally {
+      one.shutdownNow();
+    }
+  }
+
+  private static AwsFailure pushTimedOut(String service, Deadline deadline, Throwable cause) {
+    return new AwsFailure("push the image of " + service,
+        "the image pushes took longer than --push-timeout " + deadline.budget(),
+        "run the deploy again (blobs already sent are not sent again), or give a longer --push-timeout", cause);
   }
 
   /** The registry credentials {@link #run()} used. */

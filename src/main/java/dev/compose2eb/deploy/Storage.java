@@ -50,17 +50,28 @@ final class Storage {
     return clients.eb().createStorageLocation().s3Bucket();
   }
 
-  /** The sha256 recorded on the object, or empty when there is no object. */
-  Optional<String> existingSha(String bucket, String key) {
+  /**
+   * What is under a key: the sha256 recorded on the object, nothing, or unknown. Without
+   * {@code s3:ListBucket} S3 answers a missing key with 403 instead of 404 (HeadObject reference),
+   * so a 403 says nothing about the object; the caller decides from the application version.
+   */
+  record Existing(Optional<String> sha, boolean unknown) {
+    static final Existing ABSENT = new Existing(Optional.empty(), false);
+  }
+
+  Existing existing(String bucket, String key) {
     try {
       HeadObjectResponse head = clients.s3().headObject(
           HeadObjectRequest.builder().bucket(bucket).key(key).build());
-      return Optional.of(head.metadata().getOrDefault(SHA_METADATA, ""));
+      return new Existing(Optional.of(head.metadata().getOrDefault(SHA_METADATA, "")), false);
     } catch (NoSuchKeyException e) {
-      return Optional.empty();
+      return Existing.ABSENT;
     } catch (S3Exception e) {
       if (e.statusCode() == 404) {
-        return Optional.empty();
+        return Existing.ABSENT;
+      }
+      if (e.statusCode() == 403) {
+        return new Existing(Optional.empty(), true);
       }
       throw e;
     }

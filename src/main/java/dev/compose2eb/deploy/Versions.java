@@ -1,7 +1,7 @@
 package dev.compose2eb.deploy;
 
 import dev.compose2eb.aws.AwsFailure;
-import java.time.Instant;
+import dev.compose2eb.aws.Deadline;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.services.elasticbeanstalk.model.ApplicationVersionDescription;
@@ -10,10 +10,21 @@ import software.amazon.awssdk.services.elasticbeanstalk.model.CreateApplicationR
 import software.amazon.awssdk.services.elasticbeanstalk.model.CreateApplicationVersionRequest;
 import software.amazon.awssdk.services.elasticbeanstalk.model.DescribeApplicationVersionsRequest;
 import software.amazon.awssdk.services.elasticbeanstalk.model.DescribeApplicationsRequest;
+import software.amazon.awssdk.services.elasticbeanstalk.model.ApplicationResourceLifecycleConfig;
+import software.amazon.awssdk.services.elasticbeanstalk.model.ApplicationVersionLifecycleConfig;
+import software.amazon.awssdk.services.elasticbeanstalk.model.MaxCountRule;
 import software.amazon.awssdk.services.elasticbeanstalk.model.S3Location;
+import software.amazon.awssdk.services.elasticbeanstalk.model.TooManyApplicationVersionsException;
 
-/** The application and its versions: created when missing, reused when they already match. */
+/**
+ * The application and its versions: created when missing, reused when they already match. EB keeps
+ * at most 1,000 application versions per region; a new application gets a version lifecycle rule
+ * (keep the newest {@link #KEEP_VERSIONS}, leave their bundles in S3) when EB's service role exists to
+ * apply it.
+ */
 final class Versions {
+  static final int KEEP_VERSIONS = 200;
+
   private final Clients clients;
   private final Waiter waiter;
 
@@ -27,10 +38,16 @@ final class Versions {
         .applicationNames(application).build()).applications().isEmpty();
   }
 
-  void createApplication(String application) {
-    clients.eb().createApplication(CreateApplicationRequest.builder()
-        .applicationName(application)
-        .description("Created by compose2eb").build());
+  /** Creates the application; with {@code lifecycleRole} (an IAM role ARN) also its version lifecycle. */
+  void createApplication(String application, Optional<String> lifecycleRole) {
+    CreateApplicationRequest.Builder b = CreateApplicationRequest.builder()
+        .applicationName(application).description("Created by compose2eb");
+    lifecycleRole.ifPresent(role -> b.resourceLifecycleConfig(ApplicationResourceLifecycleConfig.builder()
+        .serviceRole(role)
+        .versionLifecycleConfig(ApplicationVersionLifecycleConfig.builder()
+            .maxCountRule(MaxCountRule.builder().enabled(true).maxCount(KEEP_VERSIONS)
+                .deleteSourceFromS3(false).build()).build()).build()));
+    clients.eb().createApplication(b.build());
   }
 
   Optional<ApplicationVersionDescription> version(String application, String label) {
@@ -41,11 +58,20 @@ final class Versions {
   }
 
   void createVersion(String application, String label, String bucket, String key, String sha256) {
-    clients.eb().createApplicationVersion(CreateApplicationVersionRequest.builder()
-        .applicationName(application).versionLabel(label)
-        .description(description(sha256))
-        .sourceBundle(S3Location.builder().s3Bucket(bucket).s3Key(key).build())
-        .process(true).build());
+    try {
+      clients.eb().createApplicationVersion(CreateApplicationVersionRequest.builder()
+          .applicationName(application).versionLabel(label)
+          .description(description(sha256))
+          .sourceBundle(S3Location.builder().s3Bucket(bucket).s3Key(key).build())
+          .process(true).build());
+    } catch (TooManyApplicationVersionsException e) {
+      throw new AwsFailure("create application version " + label,
+          "the region already holds Elastic Beanstalk's maximum of application versions (1,000 per region)",
+          "delete old versions (`aws elasticbeanstalk delete-application-version`), or set a lifecycle rule:"
+              + " `aws elasticbeanstalk update-application-resource-lifecycle --application-name "
+              + application + " --resource-lifecycle-config 'ServiceRole=<role arn>,VersionLifecycleConfig="
+              + "{MaxCountRule={Enabled=true,MaxCount=" + KEEP_VERSIONS + ",DeleteSourceFromS3=false}}'`", e);
+    }
   }
 
   /** The description records the bundle hash, so a later deploy can tell the same bundle from another. */
@@ -54,7 +80,7 @@ final class Versions {
   }
 
   /** Waits until EB has processed the version (it validates the bundle); FAILED is an error. */
-  void awaitProcessed(String application, String label, Instant deadline) {
+  void awaitProcessed(String application, String label, Deadline deadline) {
     while (true) {
       ApplicationVersionStatus status = version(application, label)
           .map(ApplicationVersionDescription::status).orElse(ApplicationVersionStatus.UNPROCESSED);
@@ -63,8 +89,11 @@ final class Versions {
       }
       if (status == ApplicationVersionStatus.FAILED) {
         throw new AwsFailure("process application version " + label,
-            "Elastic Beanstalk marked it FAILED (the bundle or its Dockerrun.aws.json was rejected)",
-            "run `compose2eb validate` on the Dockerrun file, and see the application's events in the console", null);
+            "Elastic Beanstalk marked it FAILED: it could not read the bundle or its configuration files"
+                + " (processing validates the zip, .ebextensions/*.config and env.yaml, not Dockerrun.aws.json)",
+            "check the .ebextensions files of the project and that the bundle is a readable zip; the"
+                + " application's events (`aws elasticbeanstalk describe-events --application-name "
+                + application + " --version-label " + label + "`) name the file", null);
       }
       if (!waiter.pause(deadline)) {
         throw new AwsFailure("process application version " + label,

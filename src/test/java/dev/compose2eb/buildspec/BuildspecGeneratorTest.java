@@ -92,8 +92,8 @@ class BuildspecGeneratorTest {
               - "[ -n \\"$IMAGE_TAG\\" ] || { echo \\"compose2eb: no image tag: set IMAGE_TAG, or run in CodeBuild\\" >&2; false; }"
               - echo "Images go to $REGISTRY with tag $IMAGE_TAG"
               - aws ecr get-login-password --region "$AWS_DEFAULT_REGION" | docker login --username AWS --password-stdin "$REGISTRY"
-              - aws ecr describe-repositories --repository-names shop-web >/dev/null 2>&1 || aws ecr create-repository --repository-name shop-web --image-scanning-configuration scanOnPush=true
-              - aws ecr describe-repositories --repository-names acme/shop-api >/dev/null 2>&1 || aws ecr create-repository --repository-name acme/shop-api --image-scanning-configuration scanOnPush=true
+              - aws ecr describe-repositories --repository-names shop-web >/dev/null 2>&1 || aws ecr create-repository --repository-name shop-web
+              - aws ecr describe-repositories --repository-names acme/shop-api >/dev/null 2>&1 || aws ecr create-repository --repository-name acme/shop-api
           build:
             on-failure: ABORT
             commands:

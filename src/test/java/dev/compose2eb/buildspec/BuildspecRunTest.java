@@ -161,8 +161,7 @@ class BuildspecRunTest {
     for (String r : created) {
       out.add("aws [ecr] [describe-repositories] [--repository-names] [" + r + "]");
       if (!existing.contains(r)) {
-        out.add("aws [ecr] [create-repository] [--repository-name] [" + r + "]"
-            + " [--image-scanning-configuration] [scanOnPush=true]");
+        out.add("aws [ecr] [create-repository] [--repository-name] [" + r + "]");
       }
     }
     return out;

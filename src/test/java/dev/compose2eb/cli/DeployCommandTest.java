@@ -76,6 +76,7 @@ class DeployCommandTest {
   private Cli.Result deploy(String... extra) {
     List<String> args = new java.util.ArrayList<>(List.of("deploy", "--create", "--create-roles",
         "--image-archive", "web=" + tmp.resolve("web.tar"), "--poll-interval", "10ms", "--timeout", "60s",
+        "--health-settle", "10ms",
         "--env-to-eb", "--env", "FEATURE=on"));
     args.addAll(List.of(extra));
     return Cli.run(project, env, args.toArray(String[]::new));

@@ -44,10 +44,9 @@ class DeployScenariosTest {
     assertThat(out.url()).isPresent();
     assertThat(w.published).containsExactly("web -> " + w.fake.registryHost() + "/shop-web:latest");
     assertThat(writes()).containsExactly("CreateRepository", "CreateStorageLocation",
-        "CreateApplication", "CreateApplicationVersion", "CreateRole", "AttachRolePolicy",
-        "AttachRolePolicy", "AttachRolePolicy", "AttachRolePolicy", "CreateInstanceProfile",
-        "AddRoleToInstanceProfile", "CreateRole", "AttachRolePolicy", "AttachRolePolicy",
-        "CreateEnvironment");
+        "CreateRole", "AttachRolePolicy", "AttachRolePolicy", "AttachRolePolicy", "AttachRolePolicy",
+        "CreateInstanceProfile", "AddRoleToInstanceProfile", "CreateRole", "AttachRolePolicy",
+        "AttachRolePolicy", "CreateApplication", "CreateApplicationVersion", "CreateEnvironment");
     var env = w.fake.environment("shop-prod").orElseThrow();
     assertThat(env.versionLabel()).isEqualTo(out.versionLabel());
     assertThat(env.variables()).containsEntry("GREETING", "hello");
@@ -86,7 +85,7 @@ class DeployScenariosTest {
     DeployRequest r = DeployWorld.request();
     DeployOutcome second = w.deploy(new DeployRequest(r.application(), r.environment(), r.versionLabel(),
         Map.of("GREETING", "hello", "EXTRA", "1"), r.create(), r.createRoles(), r.instanceType(),
-        r.platformArn(), r.timeout(), r.pollInterval(), false, false, false));
+        r.platformArn(), r.timeout(), r.pollInterval(), false, false, false).withHealthSettle(Duration.ZERO));
     assertThat(second.status()).isEqualTo(DeployOutcome.Status.HEALTHY);
     assertThat(second.versionLabel()).isNotEqualTo(first.versionLabel());
     assertThat(writes()).containsExactly("CreateApplicationVersion", "UpdateEnvironment");
@@ -127,7 +126,7 @@ class DeployScenariosTest {
     DeployRequest r = DeployWorld.request();
     w.fake.inject("DescribeApplications", Fault.SERVER_ERROR, 100);
     assertThatThrownBy(() -> w.deploy(new DeployRequest("other", "other-env", Optional.empty(), Map.of(),
-        true, true, Optional.empty(), Optional.empty(), r.timeout(), r.pollInterval(), false, false, false)))
+        true, true, Optional.empty(), Optional.empty(), r.timeout(), r.pollInterval(), false, false, false).withHealthSettle(Duration.ZERO)))
         .isInstanceOf(AwsFailure.class)
         .hasMessageStartingWith("Tried to ")
         .hasMessageContaining("failed because: ");
@@ -142,7 +141,7 @@ class DeployScenariosTest {
     DeployRequest r = DeployWorld.request();
     DeployOutcome out = w.deploy(new DeployRequest(r.application(), r.environment(), r.versionLabel(),
         r.variables(), true, true, r.instanceType(), r.platformArn(), Duration.ofMillis(400),
-        r.pollInterval(), false, false, false));
+        r.pollInterval(), false, false, false).withHealthSettle(Duration.ZERO));
     assertThat(out.status()).isEqualTo(DeployOutcome.Status.TIMED_OUT);
     assertThat(out.next()).contains("gave up after PT0.4S").contains("Updating");
   }
@@ -155,7 +154,7 @@ class DeployScenariosTest {
     DeployRequest r = DeployWorld.request();
     DeployOutcome out = w.deploy(new DeployRequest(r.application(), r.environment(), r.versionLabel(),
         r.variables(), true, true, r.instanceType(), r.platformArn(), r.timeout(), r.pollInterval(),
-        false, true, false));
+        false, true, false).withHealthSettle(Duration.ZERO));
     assertThat(out.status()).isEqualTo(DeployOutcome.Status.UNHEALTHY);
     assertThat(out.health()).contains("Red");
     assertThat(out.next()).startsWith("rolled back to " + first.versionLabel());
@@ -167,7 +166,7 @@ class DeployScenariosTest {
     DeployRequest r = DeployWorld.request();
     DeployOutcome out = w.deploy(new DeployRequest(r.application(), r.environment(), r.versionLabel(),
         r.variables(), true, true, r.instanceType(), r.platformArn(), r.timeout(), r.pollInterval(),
-        true, false, false));
+        true, false, false).withHealthSettle(Duration.ZERO));
     assertThat(out.status()).isEqualTo(DeployOutcome.Status.PLANNED);
     assertThat(writes()).isEmpty();
     assertThat(w.published).isEmpty();

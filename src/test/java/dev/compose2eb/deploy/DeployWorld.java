@@ -34,14 +34,22 @@ final class DeployWorld implements AutoCloseable {
   final FakeAws fake;
   final LocalS3 s3;
   final Sdk.Clients sdk;
-  final Clients clients;
+  Clients clients;
+  /** The deploy's clock: real time plus an offset a test can move (a slow push without sleeping). */
+  final ShiftedClock clock = new ShiftedClock();
+  /** Runs inside every image publish. */
+  Runnable onPublish = () -> {};
   final Path project;
   final List<String> lines = new ArrayList<>();
   final List<String> published = new ArrayList<>();
   TranslateOptions translateOptions = TranslateOptions.defaults();
 
   DeployWorld(Path tmp) throws Exception {
-    fake = FakeAws.start();
+    this(tmp, "us-east-1");
+  }
+
+  DeployWorld(Path tmp, String region) throws Exception {
+    fake = FakeAws.start(region);
     s3 = LocalS3.start(fake);
     fake.pollsToComplete(2);
     fake.pollsToProcess(1);
@@ -81,7 +89,7 @@ final class DeployWorld implements AutoCloseable {
   static DeployRequest request() {
     return new DeployRequest("shop", "shop-prod", Optional.empty(), Map.of("GREETING", "hello"),
         true, true, Optional.of("t3.small"), Optional.empty(), Duration.ofSeconds(20),
-        Duration.ofMillis(5), false, false, false);
+        Duration.ofMillis(5), false, false, false).withHealthSettle(Duration.ZERO);
   }
 
   DeployOutcome deploy(DeployRequest request) {
@@ -90,6 +98,7 @@ final class DeployWorld implements AutoCloseable {
       @Override
       public String publish(String service, String target, dev.compose2eb.push.RegistryCredentials login, DeployListener l) {
         published.add(service + " -> " + target);
+        onPublish.run();
         return "sha256:" + "ab".repeat(32);
       }
     };
@@ -115,7 +124,31 @@ final class DeployWorld implements AutoCloseable {
       }
     };
     return new Deployer(p, translateOptions, new LocalProjectFiles(project), images,
-        bundler, clients, listener, Clock.systemUTC(), request).run();
+        bundler, clients, listener, clock, request).run();
+  }
+
+  /** The system clock moved by an offset. */
+  static final class ShiftedClock extends Clock {
+    private volatile Duration offset = Duration.ZERO;
+
+    void advance(Duration by) {
+      offset = offset.plus(by);
+    }
+
+    @Override
+    public Instant instant() {
+      return Instant.now().plus(offset);
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return java.time.ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
   }
 
   @Override

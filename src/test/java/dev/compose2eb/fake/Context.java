@@ -30,6 +30,11 @@ final class Context {
     return region;
   }
 
+  /** The partition of the region, as in ARNs: aws, aws-cn, aws-us-gov. */
+  String partition() {
+    return region.startsWith("cn-") ? "aws-cn" : region.startsWith("us-gov-") ? "aws-us-gov" : "aws";
+  }
+
   Instant now() {
     return times.stamp();
   }

@@ -18,6 +18,8 @@ final class EbApplications {
     final String name;
     final String description;
     final Instant created;
+    /** ResourceLifecycleConfig as sent, flattened ("VersionLifecycleConfig.MaxCountRule.MaxCount" to "200"). */
+    Map<String, String> lifecycle = Map.of();
 
     App(String name, String description, Instant created) {
       this.name = name;
@@ -115,9 +117,22 @@ final class EbApplications {
       throw AwsError.invalidParameter("Application " + name + " already exists.");
     }
     App app = addApp(name, p.optional("Description").orElse(""));
+    Map<String, String> lifecycle = new java.util.TreeMap<>();
+    String prefix = "ResourceLifecycleConfig.";
+    p.values().forEach((k, v) -> {
+      if (k.startsWith(prefix)) {
+        lifecycle.put(k.substring(prefix.length()), v);
+      }
+    });
+    app.lifecycle = Map.copyOf(lifecycle);
     x.start("Application");
     application(x, app);
     x.end("Application");
+  }
+
+  /** The lifecycle configuration the application was created with, flattened; empty when none. */
+  Map<String, String> lifecycle(String application) {
+    return Optional.ofNullable(apps.get(application)).map(a -> a.lifecycle).orElse(Map.of());
   }
 
   private App addApp(String name, String description) {

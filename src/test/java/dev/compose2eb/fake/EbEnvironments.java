@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
-import java.util.function.Predicate;
+import java.util.function.Function;
 
 /**
  * Elastic Beanstalk environments, whose operations advance one step per poll (DescribeEnvironments,
@@ -26,11 +26,26 @@ final class EbEnvironments {
   static final int ENV_LIMIT_BYTES = 4096;
 
   /** How a scripted operation ends. */
-  enum Ending { SUCCESS, FAILURE, STUCK }
+  enum Ending {
+    SUCCESS, FAILURE, STUCK,
+    /** EB itself ends up terminating the environment. */
+    TERMINATED,
+    /** A configuration update EB rolls back on its own: the environment stays Ready and healthy. */
+    REVERTED
+  }
 
-  record Outcome(Ending ending, String health) {}
+  /**
+   * @param healths the health at completion, then one colour per later poll (the last one stays)
+   * @param causes what DescribeEnvironmentHealth reports while the health is not Green
+   * @param cause an ERROR event before a failure's closing events (empty: none)
+   */
+  record Outcome(Ending ending, List<String> healths, List<String> causes, String cause) {
+    Outcome(Ending ending, String health) {
+      this(ending, List.of(health), List.of(), "");
+    }
+  }
 
-  private enum Kind { LAUNCH, UPDATE, TERMINATE }
+  private enum Kind { LAUNCH, UPDATE, TERMINATE, REBUILD }
 
   private record OptionKey(String namespace, String name) implements Comparable<OptionKey> {
     @Override
@@ -78,10 +93,12 @@ final class EbEnvironments {
     String healthStatus;
     TreeMap<OptionKey, String> options = new TreeMap<>();
     Optional<Operation> operation = Optional.empty();
+    Deque<String> laterHealth = new ArrayDeque<>();
+    List<String> causes = List.of();
   }
 
   private final Context ctx;
-  private final Predicate<String> instanceProfileExists;
+  private final Function<String, Optional<String>> instanceProfileProblem;
   private final Map<String, BiConsumer<Params, Xml>> actions = new LinkedHashMap<>();
   private final EbApplications applications;
   private final EbPlatforms platforms;
@@ -93,15 +110,16 @@ final class EbEnvironments {
   private long envCounter;
 
   EbEnvironments(Context ctx, EbApplications applications, EbPlatforms platforms,
-      Predicate<String> instanceProfileExists) {
+      Function<String, Optional<String>> instanceProfileProblem) {
     this.ctx = ctx;
     this.applications = applications;
     this.platforms = platforms;
-    this.instanceProfileExists = instanceProfileExists;
+    this.instanceProfileProblem = instanceProfileProblem;
     actions.put("CreateEnvironment", this::createEnvironment);
     actions.put("DescribeEnvironments", this::describeEnvironments);
     actions.put("UpdateEnvironment", this::updateEnvironment);
     actions.put("TerminateEnvironment", this::terminateEnvironment);
+    actions.put("RebuildEnvironment", this::rebuildEnvironment);
     actions.put("DescribeConfigurationSettings", this::describeConfigurationSettings);
     actions.put("DescribeEvents", this::describeEvents);
     actions.put("DescribeEnvironmentHealth", this::describeEnvironmentHealth);
@@ -145,7 +163,11 @@ final class EbEnvironments {
   /** One poll's worth of progress for every operation in flight. */
   void tick() {
     for (Env env : envs) {
-      env.operation.ifPresent(op -> advance(env, op));
+      if (env.operation.isPresent()) {
+        advance(env, env.operation.get());
+      } else if (!env.laterHealth.isEmpty() && env.status.equals("Ready")) {
+        setHealth(env, env.healthStatus, env.laterHealth.poll(), ctx.requestId());
+      }
     }
   }
 
@@ -185,13 +207,17 @@ final class EbEnvironments {
     Platform platform = platforms.resolve(p);
     TreeMap<OptionKey, String> options = defaultOptions();
     applyOptions(options, p);
+    if ("SingleInstance".equals(options.get(new OptionKey("aws:elasticbeanstalk:environment", "EnvironmentType")))) {
+      options.remove(new OptionKey("aws:elasticbeanstalk:environment", "LoadBalancerType"));
+    }
     String profile = options.getOrDefault(new OptionKey("aws:autoscaling:launchconfiguration",
         "IamInstanceProfile"), "");
     if (profile.isEmpty()) {
       throw AwsError.invalidParameter("Environment must have instance profile associated with it.");
     }
-    if (!instanceProfileExists.test(profile)) {
-      throw AwsError.invalidParameter("Invalid IamInstanceProfile: " + profile);
+    Optional<String> problem = instanceProfileProblem.apply(profile);
+    if (problem.isPresent()) {
+      throw AwsError.invalidParameter(problem.get());
     }
     String prefix = p.optional("CNAMEPrefix").orElse(name);
     if (envs.stream().anyMatch(e -> !e.status.equals("Terminated") && e.cname.startsWith(prefix + "."))) {
@@ -235,7 +261,8 @@ final class EbEnvironments {
     o.put(new OptionKey("aws:autoscaling:launchconfiguration", "InstanceType"), "t3.micro");
     o.put(new OptionKey("aws:elasticbeanstalk:command", "DeploymentPolicy"), "AllAtOnce");
     o.put(new OptionKey("aws:elasticbeanstalk:environment", "EnvironmentType"), "LoadBalanced");
-    o.put(new OptionKey("aws:elasticbeanstalk:environment", "LoadBalancerType"), "application");
+    // the API default; only the console and eb create choose application
+    o.put(new OptionKey("aws:elasticbeanstalk:environment", "LoadBalancerType"), "classic");
     o.put(new OptionKey("aws:elasticbeanstalk:healthreporting:system", "SystemType"), "basic");
     return o;
   }
@@ -298,6 +325,25 @@ final class EbEnvironments {
     environment(x, env);
   }
 
+  /** Deletes and recreates the environment's resources; ends like a launch. */
+  private void rebuildEnvironment(Params p, Xml x) {
+    Env env = requireLive(p);
+    if (!env.status.equals("Ready")) {
+      throw AwsError.invalidParameter("Environment named " + env.name
+          + " is in an invalid state for this operation. Must be Ready.");
+    }
+    Operation op = start(Kind.REBUILD);
+    op.deploysVersion = !env.versionLabel.isEmpty();
+    op.previousHealthStatus = env.healthStatus;
+    env.status = "Launching";
+    env.health = "Grey";
+    env.laterHealth.clear();
+    env.updated = ctx.now();
+    env.operation = Optional.of(op);
+    ctx.changed();
+    event(env, "INFO", "rebuildEnvironment is starting.");
+  }
+
   private Operation start(Kind kind) {
     Operation op = new Operation();
     op.kind = kind;
@@ -317,6 +363,15 @@ final class EbEnvironments {
     }
     env.operation = Optional.empty();
     env.updated = ctx.now();
+    env.laterHealth.clear();
+    env.causes = op.outcome.causes();
+    if (op.outcome.ending() == Ending.TERMINATED && op.kind != Kind.TERMINATE) {
+      if (!op.outcome.cause().isEmpty()) {
+        event(env, "ERROR", op.outcome.cause(), op.requestId);
+      }
+      event(env, "INFO", "terminateEnvironment is starting.", op.requestId);
+      op.kind = Kind.TERMINATE;
+    }
     if (op.kind == Kind.TERMINATE) {
       env.status = "Terminated";
       env.health = "Grey";
@@ -332,18 +387,32 @@ final class EbEnvironments {
             + " default value '[****]' length is greater than 4096."
         : "";
     if (!op.launchFailure.isEmpty() || !variablesFailure.isEmpty() || op.outcome.ending() == Ending.FAILURE) {
-      fail(env, op, op.launchFailure.isEmpty() ? variablesFailure : op.launchFailure);
+      fail(env, op, !op.launchFailure.isEmpty() ? op.launchFailure
+          : !variablesFailure.isEmpty() ? variablesFailure : op.outcome.cause());
+      return;
+    }
+    if (op.outcome.ending() == Ending.REVERTED && op.kind == Kind.UPDATE) {
+      // EB's own rollback of a configuration change: no "with errors" event, health unchanged
+      event(env, "ERROR", "Failed to deploy configuration.", op.requestId);
+      env.options = op.previousOptions;
+      env.versionLabel = op.previousVersion;
+      event(env, "INFO", "The environment was reverted to the previous configuration setting.", op.requestId);
+      env.healthStatus = op.previousHealthStatus;
       return;
     }
     if (op.kind == Kind.LAUNCH) {
       event(env, "INFO", "Successfully launched environment: " + env.name, op.requestId);
+    } else if (op.kind == Kind.REBUILD) {
+      event(env, "INFO", "rebuildEnvironment completed successfully.", op.requestId);
     } else {
       event(env, "INFO", op.deploysVersion
           ? "New application version was deployed to running EC2 instances."
           : "Successfully deployed new configuration to environment.", op.requestId);
       event(env, "INFO", "Environment update completed successfully.", op.requestId);
     }
-    setHealth(env, op, op.outcome.health());
+    List<String> healths = op.outcome.healths();
+    setHealth(env, op.previousHealthStatus, healths.get(0), op.requestId);
+    env.laterHealth.addAll(healths.subList(1, healths.size()));
   }
 
   private void progress(Env env, Operation op) {
@@ -364,7 +433,7 @@ final class EbEnvironments {
     if (!cause.isEmpty()) {
       event(env, "ERROR", cause, op.requestId);
     }
-    if (op.kind == Kind.LAUNCH) {
+    if (op.kind == Kind.LAUNCH || op.kind == Kind.REBUILD) {
       event(env, "ERROR", "Failed to launch environment.", op.requestId);
       event(env, "ERROR", "Create environment operation is complete, but with errors. For more information,"
           + " see troubleshooting documentation.", op.requestId);
@@ -381,20 +450,20 @@ final class EbEnvironments {
     env.versionLabel = op.previousVersion;
     event(env, "ERROR", "Update environment operation is complete, but with errors. For more information,"
         + " see troubleshooting documentation.", op.requestId);
-    setHealth(env, op, "Red");
+    setHealth(env, op.previousHealthStatus, "Red", op.requestId);
   }
 
-  /** Sets the health an operation ends with; the event names the status from before the operation. */
-  private void setHealth(Env env, Operation op, String color) {
+  /** Sets the health; the event names the status from before (for an operation: from before it). */
+  private void setHealth(Env env, String previousStatus, String color, String requestId) {
     String status = switch (color) {
       case "Green" -> "Ok";
       case "Yellow" -> "Warning";
       case "Red" -> "Severe";
       default -> "Unknown";
     };
-    if (!status.equals(op.previousHealthStatus)) {
+    if (!status.equals(previousStatus)) {
       event(env, color.equals("Green") ? "INFO" : "WARN", "Environment health has transitioned from "
-          + op.previousHealthStatus + " to " + status + ".", op.requestId);
+          + previousStatus + " to " + status + ".", requestId);
     }
     env.health = color;
     env.healthStatus = status;
@@ -506,9 +575,11 @@ final class EbEnvironments {
         .text("HealthStatus", env.healthStatus)
         .text("Status", env.status)
         .text("Color", env.health)
-        .strings("Causes", env.health.equals("Red")
-            ? List.of("Command failed on all instances.", "ELB health is failing or not available for all instances.")
-            : List.of())
+        .strings("Causes", env.health.equals("Green") || env.health.equals("Grey") ? List.of()
+            : !env.causes.isEmpty() ? env.causes
+            : env.health.equals("Red")
+                ? List.of("Command failed on all instances.", "ELB health is failing or not available for all instances.")
+                : List.of("Impaired services on all instances."))
         .text("RefreshedAt", ctx.now());
   }
 

@@ -30,8 +30,9 @@ import java.util.function.BiConsumer;
 public final class FakeAws implements AutoCloseable {
   private static final Set<String> WRITES = Set.of(
       "CreateStorageLocation", "CreateApplication", "CreateApplicationVersion", "DeleteApplicationVersion",
-      "CreateEnvironment", "UpdateEnvironment", "TerminateEnvironment", "CreateRole", "AttachRolePolicy",
-      "CreateInstanceProfile", "AddRoleToInstanceProfile", "CreateRepository");
+      "CreateEnvironment", "UpdateEnvironment", "TerminateEnvironment", "RebuildEnvironment", "CreateRole",
+      "AttachRolePolicy",
+      "CreateInstanceProfile", "AddRoleToInstanceProfile", "PutRolePolicy", "CreateRepository");
 
   private record QueryService(String namespace, Map<String, BiConsumer<Params, Xml>> actions) {}
 
@@ -56,7 +57,7 @@ public final class FakeAws implements AutoCloseable {
     iam = new IamService(ctx);
     applications = new EbApplications(ctx, this::versionUsers);
     platforms = new EbPlatforms(ctx);
-    environments = new EbEnvironments(ctx, applications, platforms, iam::instanceProfileExists);
+    environments = new EbEnvironments(ctx, applications, platforms, iam::instanceProfileProblem);
     Map<String, BiConsumer<Params, Xml>> eb = new HashMap<>(applications.actions());
     eb.putAll(platforms.actions());
     eb.putAll(environments.actions());
@@ -211,6 +212,66 @@ public final class FakeAws implements AutoCloseable {
   public FakeAws nextDeployFails() {
     synchronized (lock) {
       environments.script(new EbEnvironments.Outcome(EbEnvironments.Ending.FAILURE, "Red"));
+    }
+    return this;
+  }
+
+  /**
+   * The next environment operation started fails as {@link #nextDeployFails()}, with {@code cause} as an ERROR
+   * event first (e.g. "The instance profile aws-elasticbeanstalk-ec2-role associated with the environment does
+   * not exist.").
+   */
+  public FakeAws nextDeployFails(String cause) {
+    synchronized (lock) {
+      environments.script(new EbEnvironments.Outcome(EbEnvironments.Ending.FAILURE, List.of("Red"), List.of(),
+          cause));
+    }
+    return this;
+  }
+
+  /**
+   * The next environment operation started succeeds, then its health is {@code healths.get(0)}, and each later
+   * poll moves to the next colour (the last one stays): a late Red after a first Green, a brief Yellow.
+   * DescribeEnvironmentHealth reports {@code causes} while the colour is Yellow or Red (default causes when
+   * empty).
+   */
+  public FakeAws nextDeployHealth(List<String> healths, List<String> causes) {
+    synchronized (lock) {
+      environments.script(new EbEnvironments.Outcome(EbEnvironments.Ending.SUCCESS, List.copyOf(healths),
+          List.copyOf(causes), ""));
+    }
+    return this;
+  }
+
+  /** The next environment operation ends with EB terminating the environment (after {@code cause}, if any). */
+  public FakeAws nextDeployTerminates(String cause) {
+    synchronized (lock) {
+      environments.script(new EbEnvironments.Outcome(EbEnvironments.Ending.TERMINATED, List.of("Grey"),
+          List.of(), cause));
+    }
+    return this;
+  }
+
+  /**
+   * The next update is a configuration change EB rolls back by itself: "Failed to deploy configuration.", "The
+   * environment was reverted to the previous configuration setting.", the old options and version back, Ready,
+   * health unchanged, and no "complete, but with errors" event.
+   */
+  public FakeAws nextUpdateReverted() {
+    synchronized (lock) {
+      environments.script(new EbEnvironments.Outcome(EbEnvironments.Ending.REVERTED, "Green"));
+    }
+    return this;
+  }
+
+  /**
+   * IAM propagation delay: after every IAM change, the next {@code uses} CreateEnvironment calls answer
+   * InvalidParameterValue "The instance profile X associated with the environment does not exist." as EB does
+   * before the change has reached it. Default 0.
+   */
+  public FakeAws iamPropagationDelay(int uses) {
+    synchronized (lock) {
+      iam.propagationDelay(uses);
     }
     return this;
   }
@@ -406,6 +467,13 @@ public final class FakeAws implements AutoCloseable {
   public Optional<String> trustPolicy(String role) {
     synchronized (lock) {
       return iam.trustPolicy(role);
+    }
+  }
+
+  /** The ResourceLifecycleConfig the application was created with, flattened; empty when none. */
+  public Map<String, String> applicationLifecycle(String application) {
+    synchronized (lock) {
+      return applications.lifecycle(application);
     }
   }
 

@@ -29,7 +29,7 @@ final class IamService {
       "AmazonEC2ContainerRegistryPowerUser", "AmazonSSMManagedInstanceCore");
 
   private record Role(String name, String id, String path, Instant created, String trust, String description,
-      Set<String> policies) {}
+      Set<String> policies, Map<String, String> inline) {}
 
   private record Profile(String name, String id, String path, Instant created, List<String> roles) {}
 
@@ -39,6 +39,8 @@ final class IamService {
   private final Map<String, Profile> profiles = new LinkedHashMap<>();
   private final ObjectMapper json = new ObjectMapper();
   private long ids;
+  private int propagationDelay;
+  private int unpropagatedUses;
 
   IamService(Context ctx) {
     this.ctx = ctx;
@@ -49,6 +51,9 @@ final class IamService {
     actions.put("GetInstanceProfile", this::getInstanceProfile);
     actions.put("CreateInstanceProfile", this::createInstanceProfile);
     actions.put("AddRoleToInstanceProfile", this::addRoleToInstanceProfile);
+    actions.put("PutRolePolicy", this::putRolePolicy);
+    actions.put("ListRolePolicies", this::listRolePolicies);
+    actions.put("GetRolePolicy", this::getRolePolicy);
   }
 
   Map<String, BiConsumer<Params, Xml>> actions() {
@@ -57,6 +62,31 @@ final class IamService {
 
   boolean instanceProfileExists(String name) {
     return profiles.containsKey(name);
+  }
+
+  /**
+   * IAM is eventually consistent: after each change, the next {@code uses} uses of an instance profile by
+   * another service (EB's CreateEnvironment) do not see it yet.
+   */
+  void propagationDelay(int uses) {
+    propagationDelay = Math.max(0, uses);
+  }
+
+  /** Why EB cannot use the instance profile now, as EB words it; empty when it can. */
+  Optional<String> instanceProfileProblem(String name) {
+    if (!profiles.containsKey(name)) {
+      return Optional.of("Invalid IamInstanceProfile: " + name);
+    }
+    if (unpropagatedUses > 0) {
+      unpropagatedUses--;
+      return Optional.of("The instance profile " + name + " associated with the environment does not exist.");
+    }
+    return Optional.empty();
+  }
+
+  private void iamChanged() {
+    ctx.changed();
+    unpropagatedUses = propagationDelay;
   }
 
   /** Managed policy ARNs attached to the role, in attach order; empty when there is no such role. */
@@ -106,9 +136,9 @@ final class IamService {
       throw AwsError.sender("MalformedPolicyDocument", "This policy contains invalid Json");
     }
     Role r = new Role(name, Context.id("AROA", ++ids, 17, true), p.optional("Path").orElse("/"), ctx.now(),
-        trust, p.optional("Description").orElse(""), new LinkedHashSet<>());
+        trust, p.optional("Description").orElse(""), new LinkedHashSet<>(), new LinkedHashMap<>());
     roles.put(name, r);
-    ctx.changed();
+    iamChanged();
     x.start("Role");
     role(x, r);
     x.end("Role");
@@ -118,7 +148,7 @@ final class IamService {
     x.text("Path", r.path())
         .text("RoleName", r.name())
         .text("RoleId", r.id())
-        .text("Arn", "arn:aws:iam::" + ctx.account() + ":role" + r.path() + r.name())
+        .text("Arn", "arn:" + ctx.partition() + ":iam::" + ctx.account() + ":role" + r.path() + r.name())
         .text("CreateDate", r.created())
         .text("AssumeRolePolicyDocument", URLEncoder.encode(r.trust(), StandardCharsets.UTF_8).replace("+", "%20"));
     if (!r.description().isEmpty()) {
@@ -130,12 +160,12 @@ final class IamService {
   private void attachRolePolicy(Params p, Xml x) {
     Role r = role(p.required("RoleName"));
     String arn = p.required("PolicyArn");
-    String prefix = "arn:aws:iam::aws:policy/";
+    String prefix = "arn:" + ctx.partition() + ":iam::aws:policy/";
     if (!arn.startsWith(prefix) || !MANAGED.contains(arn.substring(arn.lastIndexOf('/') + 1))) {
       throw new AwsError(404, "NoSuchEntity", "Policy " + arn + " does not exist or is not attachable.");
     }
     if (r.policies().add(arn)) {
-      ctx.changed();
+      iamChanged();
     }
   }
 
@@ -161,7 +191,7 @@ final class IamService {
     Profile prof = new Profile(name, Context.id("AIPA", ++ids, 17, true), p.optional("Path").orElse("/"),
         ctx.now(), new java.util.ArrayList<>());
     profiles.put(name, prof);
-    ctx.changed();
+    iamChanged();
     x.start("InstanceProfile");
     profile(x, prof);
     x.end("InstanceProfile");
@@ -171,9 +201,39 @@ final class IamService {
     x.text("Path", prof.path())
         .text("InstanceProfileName", prof.name())
         .text("InstanceProfileId", prof.id())
-        .text("Arn", "arn:aws:iam::" + ctx.account() + ":instance-profile" + prof.path() + prof.name())
+        .text("Arn", "arn:" + ctx.partition() + ":iam::" + ctx.account() + ":instance-profile" + prof.path()
+            + prof.name())
         .text("CreateDate", prof.created())
         .members("Roles", prof.roles(), (xml, name) -> role(xml, roles.get(name)));
+  }
+
+  /** Inline policies: stored as given, returned URL-encoded as IAM does. */
+  private void putRolePolicy(Params p, Xml x) {
+    Role r = role(p.required("RoleName"));
+    String doc = p.required("PolicyDocument");
+    try {
+      json.readTree(doc);
+    } catch (JsonProcessingException e) {
+      throw AwsError.sender("MalformedPolicyDocument", "This policy contains invalid Json");
+    }
+    r.inline().put(p.required("PolicyName"), doc);
+    iamChanged();
+  }
+
+  private void listRolePolicies(Params p, Xml x) {
+    Role r = role(p.required("RoleName"));
+    x.strings("PolicyNames", List.copyOf(r.inline().keySet())).text("IsTruncated", false);
+  }
+
+  private void getRolePolicy(Params p, Xml x) {
+    Role r = role(p.required("RoleName"));
+    String name = p.required("PolicyName");
+    String doc = r.inline().get(name);
+    if (doc == null) {
+      throw new AwsError(404, "NoSuchEntity", "The role policy with name " + name + " cannot be found.");
+    }
+    x.text("RoleName", r.name()).text("PolicyName", name)
+        .text("PolicyDocument", URLEncoder.encode(doc, StandardCharsets.UTF_8).replace("+", "%20"));
   }
 
   private void addRoleToInstanceProfile(Params p, Xml x) {
@@ -183,6 +243,6 @@ final class IamService {
       throw new AwsError(409, "LimitExceeded", "Cannot exceed quota for InstanceSessionsPerInstanceProfile: 1");
     }
     prof.roles().add(r.name());
-    ctx.changed();
+    iamChanged();
   }
 }

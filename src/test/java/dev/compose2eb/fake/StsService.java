@@ -13,7 +13,7 @@ final class StsService {
 
   StsService(Context ctx) {
     this.ctx = ctx;
-    this.arn = "arn:aws:iam::" + ctx.account() + ":user/deployer";
+    this.arn = "arn:" + ctx.partition() + ":iam::" + ctx.account() + ":user/deployer";
   }
 
   Map<String, BiConsumer<Params, Xml>> actions() {
