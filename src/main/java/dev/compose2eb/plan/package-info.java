@@ -4,7 +4,8 @@
  * compose file, .ebextensions, buildspec, report) renders and none re-decides. It holds decisions
  * only, never a second copy of the compose model: the instance type and its memory budget, the
  * memory of each container, the entry service and port that serve on host port 80, the one-shot
- * services others wait for to complete, and the mounts left out of production with the reason.
+ * services others wait for to complete, the mounts left out of production with the reason, and
+ * which variables are secrets.
  *
  * <p>May use {@code compose}, {@code diag} and {@code yaml}; never {@code dockerrun} (a writer's
  * format) nor {@code cli}. The table of instance types is a resource of this package
