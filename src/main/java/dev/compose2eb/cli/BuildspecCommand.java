@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
             + " --registry and --tag are not (CodeBuild derives them). Prints the path written."})
 final class BuildspecCommand implements Callable<Integer> {
   private final Console console;
+  @Mixin CommonOptions common;
   @Spec CommandSpec spec;
   @Mixin LoaderOptions loader;
   @Mixin ConvertCommand.TranslateMixin translate;
@@ -65,7 +66,7 @@ final class BuildspecCommand implements Callable<Integer> {
     console.diagnostics(all);
     long errors = ReportJson.count(all, Severity.ERROR);
     if (errors > 0) {
-      console.err.println("error: " + errors + " error(s); nothing written");
+      console.errorSummary(errors + " error(s); nothing written");
       return ExitCode.INVALID_INPUT.code;
     }
     Path dir = output != null ? console.cwd.resolve(output) : loaded.project().workingDir();
@@ -77,7 +78,11 @@ final class BuildspecCommand implements Callable<Integer> {
       return ExitCode.FAILURE.code;
     }
     OutputFiles.write(target, text);
-    console.out.println(shown(target));
+    if (console.json()) {
+      console.result(g -> JsonDocument.writeStrings(g, "written", List.of(shown(target))));
+    } else {
+      console.out.println(shown(target));
+    }
     return ExitCode.OK.code;
   }
 

@@ -38,6 +38,7 @@ final class BundleCommand implements Callable<Integer> {
   static final String DEFAULT_DIR = ".elasticbeanstalk/app_versions";
 
   private final Console console;
+  @Mixin CommonOptions common;
   @Spec CommandSpec spec;
   @Mixin LoaderOptions loader;
   @Mixin ConvertCommand.TranslateMixin translate;
@@ -72,7 +73,7 @@ final class BundleCommand implements Callable<Integer> {
     console.diagnostics(all);
     long errors = ReportJson.count(all, Severity.ERROR);
     if (errors > 0) {
-      console.err.println("error: " + errors + " error(s); nothing written");
+      console.errorSummary(errors + " error(s); nothing written");
       return ExitCode.INVALID_INPUT.code;
     }
     // The default name holds the label, known only once the zip is hashed: build under a
@@ -85,7 +86,7 @@ final class BundleCommand implements Callable<Integer> {
           BundleBuilder.EB_MAX_BYTES, target));
     } catch (InvalidInputException e) {
       console.diagnostics(e.diagnostics());
-      console.err.println("error: the source bundle cannot be built; nothing written");
+      console.errorSummary("the source bundle cannot be built; nothing written");
       return ExitCode.INVALID_INPUT.code;
     }
     String label = BundleBuilder.versionLabel(projectDir, bundle.sha256Hex());
@@ -100,11 +101,22 @@ final class BundleCommand implements Callable<Integer> {
       }
     }
     console.diagnostics(bundle.report());
-    console.out.println(shown(written));
-    console.out.println("sha256 " + bundle.sha256Hex());
-    console.out.println("version-label " + label);
+    if (console.json()) {
+      String path = shown(written);
+      console.result(g -> {
+        g.writeStringField("path", path);
+        g.writeStringField("sha256", bundle.sha256Hex());
+        g.writeStringField("versionLabel", label);
+        g.writeNumberField("size", bundle.size());
+        JsonDocument.writeStrings(g, "entries", bundle.entries());
+      });
+    } else {
+      console.out.println(shown(written));
+      console.out.println("sha256 " + bundle.sha256Hex());
+      console.out.println("version-label " + label);
+    }
     long files = bundle.entries().stream().filter(n -> !n.endsWith("/")).count();
-    console.err.println("bundled " + files + " file(s), " + bundle.size() + " bytes"
+    console.note("bundled " + files + " file(s), " + bundle.size() + " bytes"
         + (translate.envToEb ? "; environment values are not in the bundle: set them as EB"
             + " environment properties (convert --env-to-eb writes eb-environment.json)" : ""));
     return ExitCode.OK.code;

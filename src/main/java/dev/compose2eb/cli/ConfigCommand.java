@@ -6,7 +6,6 @@ import dev.compose2eb.yaml.YamlWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code compose2eb config}: the resolved, normalised project, like {@code docker compose config}. */
 @Command(name = "config", mixinStandardHelpOptions = true,
@@ -16,10 +15,8 @@ import picocli.CommandLine.Option;
             + " does), so the output is itself a valid compose file."})
 final class ConfigCommand implements Callable<Integer> {
   private final Console console;
+  @Mixin CommonOptions common;
   @Mixin LoaderOptions loader;
-
-  @Option(names = {"-q", "--quiet"}, description = "Only validate the project; print no YAML")
-  boolean quiet;
 
   ConfigCommand(Console console) {
     this.console = console;
@@ -29,7 +26,14 @@ final class ConfigCommand implements Callable<Integer> {
   public Integer call() {
     LoadResult result = loader.load();
     console.diagnostics(result.diagnostics());
-    if (!quiet) {
+    if (console.json()) {
+      // the same tree as the YAML; the values of secret-looking variables are not shown
+      Object tree = ConfigTree.of(result.project());
+      console.result(g -> {
+        g.writeFieldName("project");
+        JsonDocument.writeTree(g, tree, false);
+      });
+    } else if (!console.quiet) { // like docker compose config -q: only validate
       // like docker compose: the output stays a valid compose file, so a literal $ is written $$
       console.out.print(YamlWriter.write(ConfigTree.of(result.project())).replace("$", "$$"));
     }

@@ -40,8 +40,12 @@ final class ConvertCommand implements Callable<Integer> {
   static final String EB_ENVIRONMENT = "eb-environment.json";
 
   private final Console console;
+  @Mixin CommonOptions common;
   /** What generating the extra files found, reported with the translation's diagnostics. */
   private final List<Diagnostic> extraDiagnostics = new ArrayList<>();
+  /** Each file's path as printed, and what happened to it: written, or under --check
+   * unchanged, differs or missing. */
+  private final Map<String, String> fileStatus = new LinkedHashMap<>();
   @Spec CommandSpec spec;
   @Mixin LoaderOptions loader;
   @Mixin TranslateMixin translate;
@@ -83,6 +87,19 @@ final class ConvertCommand implements Callable<Integer> {
         }
       }
     }
+    int services = t.dockerrun().containerDefinitions().size();
+    console.result(g -> {
+      g.writeNumberField("services", services);
+      g.writeBooleanField("check", check);
+      g.writeArrayFieldStart("files");
+      for (Map.Entry<String, String> f : fileStatus.entrySet()) {
+        g.writeStartObject();
+        g.writeStringField("path", f.getKey());
+        g.writeStringField("status", f.getValue());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+    });
     Path dir = output != null ? console.cwd.resolve(output) : loaded.project().workingDir();
     Map<Path, String> extra = extraFiles(loaded, t, dir);
     all.addAll(extraDiagnostics);
@@ -93,9 +110,9 @@ final class ConvertCommand implements Callable<Integer> {
     long errors = ReportJson.count(all, Severity.ERROR);
     long warnings = ReportJson.count(all, Severity.WARNING);
     if (errors > 0 || strict && warnings > 0) {
-      console.err.println(errors > 0
-          ? "error: " + errors + " error(s), " + warnings + " warning(s); nothing written"
-          : "error: " + warnings + " warning(s) with --strict; nothing written");
+      console.errorSummary(errors > 0
+          ? errors + " error(s), " + warnings + " warning(s); nothing written"
+          : warnings + " warning(s) with --strict; nothing written");
       return ExitCode.INVALID_INPUT.code;
     }
     Map<Path, String> files = new LinkedHashMap<>();
@@ -111,9 +128,12 @@ final class ConvertCommand implements Callable<Integer> {
       OutputFiles.write(f.getKey(), f.getValue());
     }
     for (Path p : files.keySet()) {
-      console.out.println(shown(p));
+      fileStatus.put(shown(p), "written");
+      if (!console.json()) {
+        console.out.println(shown(p));
+      }
     }
-    console.err.println("converted " + t.dockerrun().containerDefinitions().size()
+    console.note("converted " + t.dockerrun().containerDefinitions().size()
         + " service(s): " + warnings + " warning(s)");
     return ExitCode.OK.code;
   }
@@ -151,15 +171,22 @@ final class ConvertCommand implements Callable<Integer> {
     for (Map.Entry<Path, String> f : files.entrySet()) {
       String onDisk = OutputFiles.readOrNull(f.getKey());
       String shown = shown(f.getKey());
+      String diff = "";
       if (onDisk == null) {
-        differs = true;
-        console.out.print(UnifiedDiff.diff("/dev/null", "", shown, f.getValue()));
+        diff = UnifiedDiff.diff("/dev/null", "", shown, f.getValue());
+        fileStatus.put(shown, "missing");
       } else if (!onDisk.equals(f.getValue())) {
-        differs = true;
-        console.out.print(UnifiedDiff.diff(shown, onDisk, shown + " (generated)", f.getValue()));
+        diff = UnifiedDiff.diff(shown, onDisk, shown + " (generated)", f.getValue());
+        fileStatus.put(shown, "differs");
+      } else {
+        fileStatus.put(shown, "unchanged");
+      }
+      differs |= !diff.isEmpty();
+      if (!console.json()) {
+        console.out.print(diff);
       }
     }
-    console.err.println(differs ? "generated files are out of date; run compose2eb convert"
+    console.note(differs ? "generated files are out of date; run compose2eb convert"
         : "generated files are up to date");
     return differs ? ExitCode.DIFFERENT.code : ExitCode.OK.code;
   }

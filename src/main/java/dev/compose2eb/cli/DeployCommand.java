@@ -1,5 +1,6 @@
 package dev.compose2eb.cli;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.compose2eb.aws.AwsClients;
 import dev.compose2eb.compose.load.LoadResult;
 import dev.compose2eb.deploy.DeployOutcome;
@@ -39,6 +40,7 @@ import picocli.CommandLine.Spec;
         "Exit 0 healthy, 4 deployed but not healthy, 1 failed or timed out."})
 final class DeployCommand implements Callable<Integer> {
   private final Console console;
+  @Mixin CommonOptions common;
   @Spec CommandSpec spec;
   @Mixin LoaderOptions loader;
   @Mixin ConvertCommand.TranslateMixin translate;
@@ -73,6 +75,15 @@ final class DeployCommand implements Callable<Integer> {
         .withHealthSettle(OptionValues.duration(spec, "--health-settle", options.healthSettle))
         .withPushTimeout(OptionValues.duration(spec, "--push-timeout", options.pushTimeout));
     Path dir = loaded.project().workingDir();
+    DeployConsole listener = new DeployConsole(console);
+    List<DeployOutcome> ended = new ArrayList<>(1);
+    console.result(g -> {
+      g.writeBooleanField("dryRun", options.dryRun);
+      g.writeStringField("application", application);
+      g.writeStringField("environment", environment);
+      writeOutcome(g, ended.isEmpty() ? null : ended.get(0));
+      listener.write(g);
+    });
     Path zip = Files.createTempFile("compose2eb-bundle-", ".zip");
     zip.toFile().deleteOnExit(); // it holds environment values: gone even after Ctrl-C
     try (AwsClients clients = aws.open(console, xeb.region())) {
@@ -80,9 +91,10 @@ final class DeployCommand implements Callable<Integer> {
           .withDocker(Optional.empty(), console.env);
       Deployer deployer = new Deployer(loaded.project(), topts, new LocalProjectFiles(dir),
           new PushingPublisher(loaded.project(), pusher, archives, translate.registry != null),
-          new ZipBundler(dir, zip), AwsOptions.clients(clients), new DeployConsole(console),
+          new ZipBundler(dir, zip), AwsOptions.clients(clients), listener,
           Clock.systemUTC(), request);
       DeployOutcome outcome = deployer.run();
+      ended.add(outcome);
       return report(outcome);
     } finally {
       Files.deleteIfExists(zip);
@@ -92,25 +104,56 @@ final class DeployCommand implements Callable<Integer> {
   private int report(DeployOutcome o) {
     switch (o.status()) {
       case PLANNED -> {
-        console.err.println("dry run: nothing was changed");
+        console.note("dry run: nothing was changed");
         return ExitCode.OK.code;
       }
       case HEALTHY -> {
-        console.err.println("deployed " + o.versionLabel() + ": health " + o.health().orElse("?"));
-        o.url().ifPresent(console.out::println);
+        console.note("deployed " + o.versionLabel() + ": health " + o.health().orElse("?"));
+        printUrl(o);
         return ExitCode.OK.code;
       }
       case UNHEALTHY -> {
-        console.err.println("deployed " + o.versionLabel() + " but not healthy: " + o.next());
-        o.url().ifPresent(console.out::println);
+        console.note("deployed " + o.versionLabel() + " but not healthy: " + o.next());
+        printUrl(o);
         return ExitCode.DIFFERENT.code;
       }
       default -> {
-        console.err.println("error: deploy of " + o.versionLabel() + " " + (o.status()
+        console.errorSummary("deploy of " + o.versionLabel() + " " + (o.status()
             == DeployOutcome.Status.TIMED_OUT ? "timed out" : "failed") + ": " + o.next());
         return ExitCode.FAILURE.code;
       }
     }
+  }
+
+  private void printUrl(DeployOutcome o) {
+    if (!console.json()) {
+      o.url().ifPresent(console.out::println);
+    }
+  }
+
+  /**
+   * {@code status} (planned, healthy, unhealthy, failed, timedOut; error when the deploy stopped
+   * on a failure before it ended), {@code versionLabel}, {@code health}, {@code url}, {@code next}.
+   */
+  static void writeOutcome(JsonGenerator g, DeployOutcome o) throws IOException {
+    if (o == null) {
+      g.writeStringField("status", "error");
+      for (String f : List.of("versionLabel", "health", "url", "next")) {
+        g.writeNullField(f);
+      }
+      return;
+    }
+    g.writeStringField("status", switch (o.status()) {
+      case PLANNED -> "planned";
+      case HEALTHY -> "healthy";
+      case UNHEALTHY -> "unhealthy";
+      case FAILED -> "failed";
+      case TIMED_OUT -> "timedOut";
+    });
+    g.writeStringField("versionLabel", o.versionLabel());
+    JsonDocument.writeOptional(g, "health", o.health());
+    JsonDocument.writeOptional(g, "url", o.url());
+    JsonDocument.writeOptional(g, "next", Optional.of(o.next()).filter(n -> !n.isEmpty()));
   }
 
   private String required(String flag, Optional<String> fromFile, String option, String xebKey) {

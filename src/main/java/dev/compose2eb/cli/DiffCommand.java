@@ -7,8 +7,11 @@ import dev.compose2eb.dockerrun.DockerrunReader;
 import dev.compose2eb.review.DockerrunDiff;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code compose2eb diff}: what differs between two Dockerrun files, by container and field. */
@@ -18,7 +21,11 @@ import picocli.CommandLine.Parameters;
         "Prints one line per difference: + added, - removed, ~ changed. Exit 0 when they mean the"
             + " same, 4 when they differ."})
 final class DiffCommand implements Callable<Integer> {
+  /** {@code web.environment[NAME]}: a change of one variable. */
+  private static final Pattern ENVIRONMENT = Pattern.compile("[^.]+\\.environment\\[(.+)]");
+
   private final Console console;
+  @Mixin CommonOptions common;
 
   @Parameters(index = "0", paramLabel = "OLD", description = "The Dockerrun file before")
   Path before;
@@ -34,9 +41,34 @@ final class DiffCommand implements Callable<Integer> {
   public Integer call() {
     Dockerrun a = read(before);
     Dockerrun b = read(after);
-    List<String> lines = DockerrunDiff.diff(a, b);
-    lines.forEach(console.out::println);
-    return lines.isEmpty() ? ExitCode.OK.code : ExitCode.DIFFERENT.code;
+    List<DockerrunDiff.Change> changes = DockerrunDiff.changes(a, b);
+    if (console.json()) {
+      console.result(g -> {
+        g.writeStringField("old", before.toString());
+        g.writeStringField("new", after.toString());
+        g.writeBooleanField("same", changes.isEmpty());
+        g.writeArrayFieldStart("changes");
+        for (DockerrunDiff.Change c : changes) {
+          Matcher env = ENVIRONMENT.matcher(c.subject());
+          String name = env.matches() ? env.group(1) : "";
+          g.writeStartObject();
+          g.writeStringField("change", switch (c.sign()) {
+            case '+' -> "added";
+            case '-' -> "removed";
+            default -> "changed";
+          });
+          g.writeStringField("subject", c.subject());
+          // values are printed as in the text (quoted); secret-looking variables are not shown
+          g.writeStringField("before", env.matches() ? Redaction.value(name, c.before()) : c.before());
+          g.writeStringField("after", env.matches() ? Redaction.value(name, c.after()) : c.after());
+          g.writeEndObject();
+        }
+        g.writeEndArray();
+      });
+    } else {
+      changes.forEach(c -> console.out.println(c.render()));
+    }
+    return changes.isEmpty() ? ExitCode.OK.code : ExitCode.DIFFERENT.code;
   }
 
   private Dockerrun read(Path file) {

@@ -51,6 +51,7 @@ final class EnvCommand implements Runnable {
       description = "Print the property names, one per line; values only with --values.")
   static final class ListCommand implements Callable<Integer> {
     private final Console console;
+    @Mixin CommonOptions common;
     @Spec CommandSpec spec;
     @Mixin Target target;
     @Mixin AwsOptions aws;
@@ -65,8 +66,25 @@ final class EnvCommand implements Runnable {
     @Override
     public Integer call() {
       try (AwsClients clients = aws.open(console, Optional.empty())) {
-        target.open(console, clients, spec).list().forEach((k, v) ->
-            console.out.println(values ? k + "=" + v : k));
+        Map<String, String> found = target.open(console, clients, spec).list();
+        if (console.json()) {
+          console.result(g -> {
+            g.writeStringField("application", target.application);
+            g.writeStringField("environment", target.environment);
+            g.writeArrayFieldStart("properties");
+            for (Map.Entry<String, String> e : found.entrySet()) {
+              g.writeStartObject();
+              g.writeStringField("name", e.getKey());
+              if (values) { // secret-looking ones stay hidden even then: JSON ends up in logs
+                g.writeStringField("value", Redaction.value(e.getKey(), e.getValue()));
+              }
+              g.writeEndObject();
+            }
+            g.writeEndArray();
+          });
+        } else {
+          found.forEach((k, v) -> console.out.println(values ? k + "=" + v : k));
+        }
       }
       return ExitCode.OK.code;
     }
@@ -76,6 +94,7 @@ final class EnvCommand implements Runnable {
       description = "Set properties; only changed values are sent. Values are never printed.")
   static final class SetCommand implements Callable<Integer> {
     private final Console console;
+    @Mixin CommonOptions common;
     @Spec CommandSpec spec;
     @Mixin Target target;
     @Mixin AwsOptions aws;
@@ -92,7 +111,8 @@ final class EnvCommand implements Runnable {
       Map<String, String> values = OptionValues.assignments(spec, "KEY=VALUE", assignments);
       try (AwsClients clients = aws.open(console, Optional.empty())) {
         List<String> sent = target.open(console, clients, spec).set(values);
-        console.err.println(sent.isEmpty() ? "nothing to change" : "set " + String.join(", ", sent));
+        console.note(sent.isEmpty() ? "nothing to change" : "set " + String.join(", ", sent));
+        console.result(g -> JsonDocument.writeStrings(g, "set", sent));
       }
       return ExitCode.OK.code;
     }
@@ -102,6 +122,7 @@ final class EnvCommand implements Runnable {
       description = "Remove the named properties (and no other).")
   static final class UnsetCommand implements Callable<Integer> {
     private final Console console;
+    @Mixin CommonOptions common;
     @Spec CommandSpec spec;
     @Mixin Target target;
     @Mixin AwsOptions aws;
@@ -117,7 +138,8 @@ final class EnvCommand implements Runnable {
     public Integer call() {
       try (AwsClients clients = aws.open(console, Optional.empty())) {
         List<String> removed = target.open(console, clients, spec).unset(names);
-        console.err.println(removed.isEmpty() ? "nothing to remove" : "removed " + String.join(", ", removed));
+        console.note(removed.isEmpty() ? "nothing to remove" : "removed " + String.join(", ", removed));
+        console.result(g -> JsonDocument.writeStrings(g, "removed", removed));
       }
       return ExitCode.OK.code;
     }

@@ -6,6 +6,7 @@ import dev.compose2eb.diag.Diagnostics;
 import dev.compose2eb.diag.InvalidInputException;
 import dev.compose2eb.dockerrun.Dockerrun;
 import dev.compose2eb.dockerrun.DockerrunReader;
+import dev.compose2eb.review.ContainerGraph;
 import dev.compose2eb.review.MermaidGraph;
 import dev.compose2eb.translate.LocalProjectFiles;
 import dev.compose2eb.translate.TranslateOptions;
@@ -28,6 +29,7 @@ import picocli.CommandLine.Spec;
         "Draws the translation of the compose project, or an existing file with --dockerrun."})
 final class GraphCommand implements Callable<Integer> {
   private final Console console;
+  @Mixin CommonOptions common;
   @Spec CommandSpec spec;
   @Mixin LoaderOptions loader;
   @Mixin ConvertCommand.TranslateMixin translate;
@@ -62,7 +64,33 @@ final class GraphCommand implements Callable<Integer> {
       }
       model = t.dockerrun();
     }
-    console.out.print(MermaidGraph.render(model));
+    if (console.json()) {
+      ContainerGraph graph = MermaidGraph.graph(model);
+      console.result(g -> {
+        g.writeArrayFieldStart("nodes");
+        for (ContainerGraph.Node n : graph.nodes()) {
+          g.writeStartObject();
+          g.writeStringField("id", n.id());
+          g.writeStringField("kind", n.kind());
+          g.writeStringField("name", n.name());
+          g.writeStringField("detail", n.detail());
+          g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("edges");
+        for (ContainerGraph.Edge e : graph.edges()) {
+          g.writeStartObject();
+          g.writeStringField("from", e.from());
+          g.writeStringField("to", e.to());
+          g.writeStringField("kind", e.kind());
+          g.writeStringField("label", e.label());
+          g.writeEndObject();
+        }
+        g.writeEndArray();
+      });
+    } else {
+      console.out.print(MermaidGraph.render(model));
+    }
     return ExitCode.OK.code;
   }
 }

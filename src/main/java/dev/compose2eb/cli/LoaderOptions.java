@@ -43,6 +43,9 @@ final class LoaderOptions {
   }
 
   LoadResult load() {
-    return ComposeLoader.load(request());
+    long start = System.nanoTime();
+    LoadResult result = ComposeLoader.load(request());
+    console.timing("load", start);
+    return result;
   }
 }

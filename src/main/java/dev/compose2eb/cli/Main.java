@@ -1,8 +1,10 @@
 package dev.compose2eb.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine;
@@ -16,7 +18,20 @@ public final class Main {
   public static void main(String[] args) {
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-    System.exit(run(out, err, args));
+    System.exit(run(new Console(out, err, System.getenv(), Path.of(""), stderrIsTerminal()), args));
+  }
+
+  /**
+   * Whether this process's stderr is a terminal. Java 17 only says whether stdin and stdout both
+   * are ({@code System.console()}); on Linux the descriptor's link names the device.
+   */
+  private static boolean stderrIsTerminal() {
+    try {
+      String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+      return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+    } catch (IOException | UnsupportedOperationException | SecurityException e) {
+      return System.console() != null;
+    }
   }
 
   /** Runs the tool in-process, writing results to {@code out} and messages to {@code err}. */
@@ -27,6 +42,7 @@ public final class Main {
   static int run(Console console, String... args) {
     PrintStream out = console.out;
     PrintStream err = console.err;
+    long start = System.nanoTime();
     CommandLine cli = commandLine(console, args);
     int code;
     try {
@@ -38,9 +54,35 @@ public final class Main {
       console.error("out of memory; the input is too large for this Java heap (-Xmx)");
       code = ExitCode.FAILURE.code;
     }
+    console.timing("total", start);
+    if (console.json() && !helpRequested(cli.getParseResult())) {
+      out.print(JsonDocument.render(commandName(cli), code, console.reported(), console.body()));
+    }
     out.flush();
     err.flush();
     return code;
+  }
+
+  /** Whether the run only printed help or the version (then stdout holds that, not a document). */
+  private static boolean helpRequested(CommandLine.ParseResult pr) {
+    for (CommandLine.ParseResult p = pr; p != null; p = p.subcommand()) {
+      if (p.isUsageHelpRequested() || p.isVersionHelpRequested()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The command the document is about, as typed: {@code convert}, {@code env list}. */
+  private static String commandName(CommandLine cli) {
+    CommandLine.ParseResult pr = cli.getParseResult();
+    CommandLine last = cli;
+    for (CommandLine.ParseResult p = pr; p != null; p = p.subcommand()) {
+      last = p.commandSpec().commandLine();
+    }
+    String root = cli.getCommandName() + " ";
+    String name = last.getCommandSpec().qualifiedName(" ");
+    return name.startsWith(root) ? name.substring(root.length()) : "";
   }
 
   static CommandLine commandLine(Console console, String... args) {
@@ -54,7 +96,8 @@ public final class Main {
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
     cli.setExitCodeExceptionMapper(t -> ExitCode.FAILURE.code);
-    cli.setParameterExceptionHandler(new UsageErrorHandler());
+    cli.setParameterExceptionHandler(new UsageErrorHandler(console));
+    cli.setExecutionStrategy(pr -> execute(console, pr));
     cli.setExecutionExceptionHandler(new FailureHandler(console));
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setUsageHelpWidth(100);
@@ -69,7 +112,7 @@ public final class Main {
    * messages about unknown commands.
    */
   private static List<Class<?>> subcommandsFor(String... args) {
-    if (args.length > 0) {
+    if (args.length > 0 && !RootCommand.WHOLE_TOOL.contains(args[0])) {
       for (Class<?> sub : RootCommand.SUBCOMMANDS) {
         if (sub.getAnnotation(Command.class).name().equals(args[0])) {
           return List.of(sub);
@@ -77,6 +120,18 @@ public final class Main {
       }
     }
     return RootCommand.SUBCOMMANDS;
+  }
+
+  /** Checks what one option cannot check alone, then runs the command. */
+  private static int execute(Console console, CommandLine.ParseResult pr) {
+    if (console.quiet && console.verbose) {
+      CommandLine last = pr.commandSpec().commandLine();
+      for (CommandLine.ParseResult p = pr; p != null; p = p.subcommand()) {
+        last = p.commandSpec().commandLine();
+      }
+      throw new CommandLine.ParameterException(last, "--quiet and --verbose exclude each other");
+    }
+    return new CommandLine.RunLast().execute(pr);
   }
 
   private static void applyExitCodeFooter(CommandLine cli) {

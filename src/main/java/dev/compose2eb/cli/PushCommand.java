@@ -21,6 +21,7 @@ import picocli.CommandLine.Option;
         "Prints one line per service on stdout: SERVICE IMAGE@DIGEST."})
 final class PushCommand implements Callable<Integer> {
   private final Console console;
+  @Mixin CommonOptions common;
   @Mixin LoaderOptions loader;
   @Mixin AwsOptions aws;
 
@@ -47,15 +48,31 @@ final class PushCommand implements Callable<Integer> {
     LoadResult loaded = loader.load();
     console.diagnostics(loaded.diagnostics());
     XEbSettings xeb = XEbSettings.of(loaded.project());
+    DeployConsole listener = new DeployConsole(console);
+    Map<String, String> images = new java.util.LinkedHashMap<>();
+    console.result(g -> {
+      g.writeArrayFieldStart("images");
+      for (Map.Entry<String, String> e : images.entrySet()) {
+        g.writeStartObject();
+        g.writeStringField("service", e.getKey());
+        g.writeStringField("image", e.getValue());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      listener.write(g);
+    });
     try (AwsClients clients = aws.open(console, xeb.region())) {
       ImagePusher pusher = new ImagePusher(DeployCommand.cacheDirectory(console))
           .withDocker(Optional.empty(), console.env);
       Map<String, String> pinned = new ImageStep(loaded.project(),
           new PushingPublisher(loaded.project(), pusher, archives, false),
-          AwsOptions.clients(clients), new DeployConsole(console), tag, mirrorImages, false).run();
-      pinned.forEach((service, image) -> console.out.println(service + " " + image));
+          AwsOptions.clients(clients), listener, tag, mirrorImages, false).run();
+      images.putAll(pinned);
+      if (!console.json()) {
+        pinned.forEach((service, image) -> console.out.println(service + " " + image));
+      }
       if (pinned.isEmpty()) {
-        console.err.println("nothing to push: no service is built from source"
+        console.note("nothing to push: no service is built from source"
             + (mirrorImages ? " and no public image to mirror" : " (use --mirror-images to copy public ones)"));
       }
     }

@@ -1,6 +1,7 @@
 package dev.compose2eb.cli;
 
 import java.util.List;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -27,7 +28,12 @@ final class RootCommand implements Runnable {
       BundleCommand.class,
       DeployCommand.class,
       PushCommand.class,
-      EnvCommand.class);
+      EnvCommand.class,
+      CompletionCommand.class,
+      CommandLine.HelpCommand.class);
+
+  /** Subcommands that need every other one registered: they describe the whole tool. */
+  static final List<String> WHOLE_TOOL = List.of("help", "completion");
 
   @Spec CommandSpec spec;
 

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code compose2eb validate}: checks Dockerrun.aws.json files against Elastic Beanstalk's rules. */
@@ -25,6 +26,7 @@ final class ValidateCommand implements Callable<Integer> {
   static final long MAX_BYTES = 4L * 1024 * 1024;
 
   private final Console console;
+  @Mixin CommonOptions common;
 
   @Parameters(paramLabel = "FILE", arity = "1..*", description = "Dockerrun.aws.json files")
   List<Path> files;
@@ -36,6 +38,20 @@ final class ValidateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     boolean failed = false;
+    record Checked(String file, long errors, long warnings) {}
+    List<Checked> checked = new java.util.ArrayList<>();
+    console.result(g -> {
+      g.writeArrayFieldStart("files");
+      for (Checked c : checked) {
+        g.writeStartObject();
+        g.writeStringField("file", c.file());
+        g.writeBooleanField("valid", c.errors() == 0);
+        g.writeNumberField("errors", c.errors());
+        g.writeNumberField("warnings", c.warnings());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+    });
     for (Path f : files) {
       String shown = f.toString();
       Diagnostics read = new Diagnostics();
@@ -45,6 +61,10 @@ final class ValidateCommand implements Callable<Integer> {
       long errors = found.stream().filter(Diagnostic::isError).count();
       long warnings = found.stream().filter(d -> d.severity() == Severity.WARNING).count();
       failed |= errors > 0;
+      checked.add(new Checked(shown, errors, warnings));
+      if (console.json()) {
+        continue;
+      }
       console.out.println(shown + ": " + (errors > 0 ? errors + " error(s)" : "valid")
           + (warnings > 0 ? ", " + warnings + " warning(s)" : ""));
     }

@@ -20,9 +20,33 @@ import java.util.TreeSet;
 public final class DockerrunDiff {
   private DockerrunDiff() {}
 
-  /** The changes from {@code a} to {@code b}; empty when they mean the same. */
+  /**
+   * One change: {@code +} added, {@code -} removed, {@code ~} changed.
+   *
+   * @param subject {@code volume NAME}, {@code authentication}, {@code container NAME} or
+   *     {@code CONTAINER.FIELD}
+   * @param before the value before as printed, empty when added or not shown
+   * @param after the value after as printed, empty when removed or not shown
+   */
+  public record Change(char sign, String subject, String before, String after) {
+    /** The line {@link #diff} prints. */
+    public String render() {
+      return switch (sign) {
+        case '+' -> "+ " + subject + (after.isEmpty() ? "" : ": " + after);
+        case '-' -> "- " + subject + (before.isEmpty() ? "" : ": " + before);
+        default -> "~ " + subject + ": " + before + " -> " + after;
+      };
+    }
+  }
+
+  /** The changes from {@code a} to {@code b}, one line each; empty when they mean the same. */
   public static List<String> diff(Dockerrun a, Dockerrun b) {
-    List<String> lines = new ArrayList<>();
+    return changes(a, b).stream().map(Change::render).toList();
+  }
+
+  /** The changes from {@code a} to {@code b}; empty when they mean the same. */
+  public static List<Change> changes(Dockerrun a, Dockerrun b) {
+    List<Change> lines = new ArrayList<>();
     Map<String, String> volumesA = volumes(a);
     Map<String, String> volumesB = volumes(b);
     for (String name : union(volumesA, volumesB)) {
@@ -36,9 +60,9 @@ public final class DockerrunDiff {
       ContainerDefinition before = containersA.get(name);
       ContainerDefinition after = containersB.get(name);
       if (before == null) {
-        lines.add("+ container " + name);
+        lines.add(new Change('+', "container " + name, "", ""));
       } else if (after == null) {
-        lines.add("- container " + name);
+        lines.add(new Change('-', "container " + name, "", ""));
       } else {
         fields(lines, name, ContainerFields.of(before), ContainerFields.of(after));
       }
@@ -46,7 +70,7 @@ public final class DockerrunDiff {
     return List.copyOf(lines);
   }
 
-  private static void fields(List<String> lines, String container, Map<String, String> before,
+  private static void fields(List<Change> lines, String container, Map<String, String> before,
       Map<String, String> after) {
     TreeSet<String> keys = new TreeSet<>(ContainerFields.BY_FIELD_ORDER);
     keys.addAll(before.keySet());
@@ -57,17 +81,17 @@ public final class DockerrunDiff {
   }
 
   /** Adds the +, - or ~ line for one subject; nothing when both sides agree. */
-  private static void change(List<String> lines, String subject, String before, String after,
+  private static void change(List<Change> lines, String subject, String before, String after,
       boolean quietAdd) {
     if (before == null && after == null || before != null && before.equals(after)) {
       return;
     }
     if (before == null) {
-      lines.add("+ " + subject + (after.isEmpty() || quietAdd ? "" : ": " + after));
+      lines.add(new Change('+', subject, "", quietAdd ? "" : after));
     } else if (after == null) {
-      lines.add("- " + subject + (before.isEmpty() || quietAdd ? "" : ": " + before));
+      lines.add(new Change('-', subject, quietAdd ? "" : before, ""));
     } else {
-      lines.add("~ " + subject + ": " + before + " -> " + after);
+      lines.add(new Change('~', subject, before, after));
     }
   }
 

@@ -31,6 +31,9 @@ public final class MermaidGraph {
   private final Set<String> usedIds = new HashSet<>();
   private final Map<String, String> containerIds = new HashMap<>();
   private final Map<String, String> volumeIds = new HashMap<>();
+  /** The same picture as data, recorded while drawing, so that both say the same. */
+  private final List<ContainerGraph.Node> nodes = new ArrayList<>();
+  private final List<ContainerGraph.Edge> edgeData = new ArrayList<>();
 
   private MermaidGraph(Dockerrun dockerrun) {
     this.dockerrun = dockerrun;
@@ -41,12 +44,20 @@ public final class MermaidGraph {
     return new MermaidGraph(dockerrun).draw();
   }
 
+  /** The nodes and edges the diagram draws, in its order, with the same ids. */
+  public static ContainerGraph graph(Dockerrun dockerrun) {
+    MermaidGraph g = new MermaidGraph(dockerrun);
+    g.draw();
+    return new ContainerGraph(g.nodes, g.edgeData);
+  }
+
   private String draw() {
     for (ContainerDefinition c : dockerrun.containerDefinitions()) {
       if (!containerIds.containsKey(c.name())) {
         String id = id("c_", c.name());
         containerIds.put(c.name(), id);
         node(id, "[\"" + label(c.name()) + "<br/>" + label(c.image()) + "\"]");
+        nodes.add(new ContainerGraph.Node(id, "container", c.name(), c.image()));
       }
     }
     List<String> edges = new ArrayList<>();
@@ -78,10 +89,13 @@ public final class MermaidGraph {
         id = id("p_", host + udp);
         portIds.put(text, id);
         node(id, "((\"" + label(text) + "\"))");
+        nodes.add(new ContainerGraph.Node(id, "port", host + udp, ""));
       }
       String to = containerIds.get(p.container().name());
       edges.add(p.port().containerPort() == host ? id + " --> " + to
           : id + " -->|\"" + p.port().containerPort() + "\"| " + to);
+      edgeData.add(new ContainerGraph.Edge(id, to, "port",
+          p.port().containerPort() == host ? "" : "" + p.port().containerPort()));
     }
   }
 
@@ -101,6 +115,8 @@ public final class MermaidGraph {
         String text = m.containerPath() + (m.readOnly() ? " (ro)" : "");
         edges.add(volumeIds.get(volume) + " ---|\"" + label(text) + "\"| "
             + containerIds.get(c.name()));
+        edgeData.add(new ContainerGraph.Edge(volumeIds.get(volume), containerIds.get(c.name()),
+            "mount", text));
       }
     }
   }
@@ -113,6 +129,7 @@ public final class MermaidGraph {
     volumeIds.put(name, id);
     node(id, "[(\"" + label(name) + (hostPath.isEmpty() ? "" : "<br/>" + label(hostPath))
         + "\")]");
+    nodes.add(new ContainerGraph.Node(id, "volume", name, hostPath));
   }
 
   private void references(ContainerDefinition c, List<String> edges) {
@@ -139,12 +156,15 @@ public final class MermaidGraph {
       String arrow = linked.contains(target) ? " -->" : " -.->";
       edges.add(from + arrow + (text.isEmpty() ? "" : "|\"" + label(String.join(", ", text))
           + "\"|") + " " + to);
+      edgeData.add(new ContainerGraph.Edge(from, to, linked.contains(target) ? "link" : "dependsOn",
+          String.join(", ", text)));
     });
     for (VolumeFrom v : c.volumesFrom()) {
       String to = containerIds.get(v.sourceContainer());
       if (to != null) {
         edges.add(from + " -.->|\"" + (v.readOnly() ? "volumesFrom (ro)" : "volumesFrom") + "\"| "
             + to);
+        edgeData.add(new ContainerGraph.Edge(from, to, "volumesFrom", v.readOnly() ? "ro" : ""));
       }
     }
   }

@@ -13,11 +13,16 @@ final class Cli {
   private Cli() {}
 
   static Result run(Path cwd, Map<String, String> env, String... args) {
+    return run(cwd, env, false, args);
+  }
+
+  /** As {@link #run(Path, Map, String...)}, as if stderr were a terminal or not. */
+  static Result run(Path cwd, Map<String, String> env, boolean errTerminal, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
     PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
-    int code = Main.run(new Console(o, e, env, cwd), args);
+    int code = Main.run(new Console(o, e, env, cwd, errTerminal), args);
     return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
