@@ -26,6 +26,14 @@ final class Cli {
     return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
+  /** Writes a file under {@code dir}, creating its directories. */
+  static Path write(Path dir, String name, String text) throws java.io.IOException {
+    Path p = dir.resolve(name);
+    java.nio.file.Files.createDirectories(p.getParent());
+    java.nio.file.Files.writeString(p, text);
+    return p;
+  }
+
   static Result run(Path cwd, String... args) {
     return run(cwd, Map.of(), args);
   }

@@ -62,10 +62,7 @@ class CliCommandsTest {
   @TempDir Path dir;
 
   private Path write(String name, String text) throws IOException {
-    Path p = dir.resolve(name);
-    Files.createDirectories(p.getParent());
-    Files.writeString(p, text);
-    return p;
+    return Cli.write(dir, name, text);
   }
 
   private List<String> files(String sub) throws IOException {

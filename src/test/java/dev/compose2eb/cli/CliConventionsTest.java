@@ -42,10 +42,7 @@ class CliConventionsTest {
   @TempDir Path dir;
 
   private Path write(String name, String text) throws IOException {
-    Path p = dir.resolve(name);
-    Files.createDirectories(p.getParent());
-    Files.writeString(p, text);
-    return p;
+    return Cli.write(dir, name, text);
   }
 
   @Test

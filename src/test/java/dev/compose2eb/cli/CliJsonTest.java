@@ -24,10 +24,7 @@ class CliJsonTest {
   @TempDir Path dir;
 
   private Path write(String name, String text) throws IOException {
-    Path p = dir.resolve(name);
-    Files.createDirectories(p.getParent());
-    Files.writeString(p, text);
-    return p;
+    return Cli.write(dir, name, text);
   }
 
   /** Runs with --format json; checks the envelope every document has and returns it. */
