@@ -29,12 +29,14 @@
  *       DescribeApplicationVersions, DeleteApplicationVersion, ListPlatformVersions (Filters with =, !=,
  *       contains, begins_with, ends_with and version-ordered &lt;, &lt;=, &gt;, &gt;=), CreateEnvironment,
  *       DescribeEnvironments, UpdateEnvironment (VersionLabel, OptionSettings, OptionsToRemove),
- *       TerminateEnvironment, DescribeConfigurationSettings, DescribeEvents (ApplicationName, EnvironmentName,
+ *       TerminateEnvironment, RebuildEnvironment, DescribeConfigurationSettings, DescribeEvents (ApplicationName, EnvironmentName,
  *       EnvironmentId, VersionLabel, RequestId, Severity minimum, StartTime inclusive, EndTime exclusive,
  *       MaxRecords; newest first), DescribeEnvironmentHealth.
- *   <li>IAM: GetRole, CreateRole, AttachRolePolicy (known AWS managed policies only), ListAttachedRolePolicies,
- *       GetInstanceProfile, CreateInstanceProfile, AddRoleToInstanceProfile. As real IAM, GetRole returns the
- *       trust policy URL-encoded.
+ *   <li>IAM: GetRole, CreateRole, AttachRolePolicy (known AWS managed policies of the region's partition only),
+ *       ListAttachedRolePolicies, PutRolePolicy, ListRolePolicies, GetRolePolicy, GetInstanceProfile,
+ *       CreateInstanceProfile, AddRoleToInstanceProfile. As real IAM, GetRole and GetRolePolicy return policy
+ *       documents URL-encoded. ARNs use the region's partition ({@code cn-*}: aws-cn, {@code us-gov-*}:
+ *       aws-us-gov).
  *   <li>JSON 1.1 ({@code X-Amz-Target: AmazonEC2ContainerRegistry_V20150921.X}, errors
  *       {@code {"__type","message"}}) for ECR: DescribeRepositories, CreateRepository, GetAuthorizationToken.
  *       The registry is not faked: {@link dev.compose2eb.fake.FakeAws#ecrAuthorization} points the token and
@@ -66,14 +68,23 @@
  * Each script applies to the next environment operation started (queued, first in first out):
  * {@link dev.compose2eb.fake.FakeAws#nextDeployHealth(String)} (completes, then Green/Yellow/Red/Grey),
  * {@link dev.compose2eb.fake.FakeAws#nextDeployFails()} (failure events, health Red, previous version and option
- * settings restored), {@link dev.compose2eb.fake.FakeAws#nextDeployStuck()} (never completes). Also
+ * settings restored), {@link dev.compose2eb.fake.FakeAws#nextDeployStuck()} (never completes),
+ * {@link dev.compose2eb.fake.FakeAws#nextDeployFails(String)} (a failure with its cause event first),
+ * {@link dev.compose2eb.fake.FakeAws#nextDeployHealth(java.util.List, java.util.List)} (health that changes on later
+ * polls: a late Red, a brief Yellow; and the causes DescribeEnvironmentHealth reports),
+ * {@link dev.compose2eb.fake.FakeAws#nextDeployTerminates(String)} (EB terminates the environment),
+ * {@link dev.compose2eb.fake.FakeAws#nextUpdateReverted()} (EB rolls a configuration change back itself: "Failed to
+ * deploy configuration.", "The environment was reverted ...", still Ready and Green),
+ * {@link dev.compose2eb.fake.FakeAws#iamPropagationDelay(int)} (after an IAM change, CreateEnvironment answers that
+ * the instance profile does not exist for that many calls). Also
  * {@link dev.compose2eb.fake.FakeAws#nextVersionProcessingFails()},
  * {@link dev.compose2eb.fake.FakeAws#maxApplicationVersions(int)}, {@link dev.compose2eb.fake.FakeAws#platforms}.
  * Realistic traps on by default: a launch fails (asynchronously, with EB's events) unless the option
  * {@code aws:autoscaling:launchconfiguration DisableIMDSv1=true} forces launch templates, as on accounts created
  * since 2024 ({@link dev.compose2eb.fake.FakeAws#allowLaunchConfigurations(boolean)} turns it off); environment
  * properties over 4,096 bytes (sum of {@code name=value}) make the update fail with CloudFormation's message and
- * revert; an empty property value removes the property; the default platform catalogue lists ECS on AL2023
+ * revert; an empty property value removes the property; the load balancer type defaults to {@code classic}, as in
+ * the API; the default platform catalogue lists ECS on AL2023
  * 4.9.1 before 4.10.0, so neither the first nor the lexically greatest version is the newest.
  *
  * <h2>Faults</h2>
