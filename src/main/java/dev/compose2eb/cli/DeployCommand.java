@@ -8,6 +8,7 @@ import dev.compose2eb.deploy.DeployRequest;
 import dev.compose2eb.deploy.Deployer;
 import dev.compose2eb.deploy.PushingPublisher;
 import dev.compose2eb.deploy.ZipBundler;
+import dev.compose2eb.plan.InstanceTypes;
 import dev.compose2eb.push.ImagePusher;
 import dev.compose2eb.translate.LocalProjectFiles;
 import dev.compose2eb.translate.TranslateOptions;
@@ -203,7 +204,8 @@ final class DeployCommand implements Callable<Integer> {
     boolean rollbackOnFailure;
 
     @Option(names = "--instance-type", paramLabel = "TYPE",
-        description = "Instance type of a new environment (default: x-eb.instance_type, else EB's)")
+        description = "Instance type of a new environment (default: x-eb.instance_type, else "
+            + InstanceTypes.DEFAULT + ", the memory plan's default)")
     String instanceType;
 
     @Option(names = "--single-instance", description = "A new environment runs one instance without a"

@@ -11,6 +11,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 import dev.compose2eb.dockerrun.ContainerDefinition;
 import dev.compose2eb.dockerrun.Dockerrun;
 import dev.compose2eb.dockerrun.DockerrunWriter;
+import dev.compose2eb.plan.InstanceTypes;
 import dev.compose2eb.translate.ProjectFiles;
 import dev.compose2eb.translate.TranslateOptions;
 import dev.compose2eb.translate.Translation;
@@ -282,7 +283,12 @@ public final class Deployer {
   /** What the new environment will be, for the plan. */
   private String shape() {
     return (req.singleInstance() ? "single instance, no load balancer" : "load balanced, application load balancer")
-        + req.instanceType().map(t -> ", " + t).orElse("");
+        + ", " + instanceType();
+  }
+
+  /** {@code --instance-type} or x-eb's, else the plan's default: the type the memory was planned for. */
+  private String instanceType() {
+    return req.instanceType().orElse(InstanceTypes.DEFAULT);
   }
 
   /**
@@ -340,7 +346,8 @@ public final class Deployer {
       o.add(option("aws:elasticbeanstalk:environment", "EnvironmentType", "LoadBalanced"));
       o.add(option("aws:elasticbeanstalk:environment", "LoadBalancerType", "application"));
     }
-    req.instanceType().ifPresent(t -> o.add(option("aws:ec2:instances", "InstanceTypes", t)));
+    // set explicitly: EB's default is "a list of two instance types, varies by account and Region"
+    o.add(option("aws:ec2:instances", "InstanceTypes", instanceType()));
     return o;
   }
 

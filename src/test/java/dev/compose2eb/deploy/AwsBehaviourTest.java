@@ -165,6 +165,21 @@ class AwsBehaviourTest {
         .doesNotContainKey("aws:elasticbeanstalk:environment:LoadBalancerType");
   }
 
+  // --- 3. the instance type of the memory plan -------------------------------------------------
+
+  @Test
+  void withoutAnInstanceTypeTheEnvironmentGetsThePlansDefault() {
+    DeployRequest r = DeployWorld.request();
+    DeployRequest none = new DeployRequest(r.application(), r.environment(), r.versionLabel(), r.variables(),
+        true, true, java.util.Optional.empty(), r.platformArn(), r.timeout(), r.pollInterval(), false, false,
+        false).withHealthSettle(Duration.ZERO);
+    assertThat(w.deploy(none).status()).isEqualTo(DeployOutcome.Status.HEALTHY);
+    assertThat(sentOption(createEnvironmentParams(), "aws:ec2:instances", "InstanceTypes"))
+        .isEqualTo(dev.compose2eb.plan.InstanceTypes.DEFAULT);
+    assertThat(w.lines).anyMatch(l -> l.startsWith("environment create shop-prod on ")
+        && l.endsWith("(load balanced, application load balancer, " + dev.compose2eb.plan.InstanceTypes.DEFAULT + ")"));
+  }
+
   // --- 4. health that has settled ------------------------------------------------------------------
 
   @Test
