@@ -6,9 +6,7 @@ import dev.compose2eb.compose.load.LoadResult;
 import dev.compose2eb.diag.Diagnostic;
 import dev.compose2eb.diag.Diagnostics;
 import dev.compose2eb.diag.Severity;
-import dev.compose2eb.translate.LocalProjectFiles;
 import dev.compose2eb.translate.Translation;
-import dev.compose2eb.translate.Translator;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,8 +51,7 @@ final class BuildspecCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     LoadResult loaded = loader.load();
-    Translation t = Translator.translate(loaded.project(), translate.options(spec),
-        new LocalProjectFiles(loaded.project().workingDir()));
+    Translation t = translate.translate(console, translate.options(spec), loaded);
     Diagnostics diags = new Diagnostics();
     BuildspecOptions opts = BuildspecArguments.of(loader, translate, loaded, console.cwd, deploy,
         diags);

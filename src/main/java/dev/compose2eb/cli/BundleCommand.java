@@ -9,9 +9,7 @@ import dev.compose2eb.diag.InvalidInputException;
 import dev.compose2eb.diag.Severity;
 import dev.compose2eb.dockerrun.DockerrunValidator;
 import dev.compose2eb.dockerrun.DockerrunWriter;
-import dev.compose2eb.translate.LocalProjectFiles;
 import dev.compose2eb.translate.Translation;
-import dev.compose2eb.translate.Translator;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -60,8 +58,7 @@ final class BundleCommand implements Callable<Integer> {
     }
     LoadResult loaded = loader.load();
     Path projectDir = loaded.project().workingDir();
-    Translation t = Translator.translate(loaded.project(), translate.options(spec),
-        new LocalProjectFiles(projectDir));
+    Translation t = translate.translate(console, translate.options(spec), loaded);
     String json = DockerrunWriter.write(t.dockerrun());
     List<Diagnostic> all = new ArrayList<>(loaded.diagnostics());
     all.addAll(t.report());

@@ -73,8 +73,7 @@ final class ConvertCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     TranslateOptions options = translate.options(spec); // a usage error before any file is read
     LoadResult loaded = loader.load();
-    Translation t = Translator.translate(loaded.project(), options,
-        new LocalProjectFiles(loaded.project().workingDir()));
+    Translation t = translate.translate(console, options, loaded);
     String json = DockerrunWriter.write(t.dockerrun());
     List<Diagnostic> all = new ArrayList<>(loaded.diagnostics());
     all.addAll(t.report());
@@ -209,6 +208,15 @@ final class ConvertCommand implements Callable<Integer> {
     @Option(names = "--env-to-eb", description = "Move all environment values out of"
         + " Dockerrun.aws.json into eb-environment.json, for EB environment properties")
     boolean envToEb;
+
+    /** The translation of the loaded project, timed with --verbose. */
+    Translation translate(Console console, TranslateOptions options, LoadResult loaded) {
+      long start = System.nanoTime();
+      Translation t = Translator.translate(loaded.project(), options,
+          new LocalProjectFiles(loaded.project().workingDir()));
+      console.timing("translate", start);
+      return t;
+    }
 
     TranslateOptions options(CommandSpec spec) {
       if (defaultMemory < 6) {

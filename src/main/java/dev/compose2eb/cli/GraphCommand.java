@@ -8,10 +8,8 @@ import dev.compose2eb.dockerrun.Dockerrun;
 import dev.compose2eb.dockerrun.DockerrunReader;
 import dev.compose2eb.review.ContainerGraph;
 import dev.compose2eb.review.MermaidGraph;
-import dev.compose2eb.translate.LocalProjectFiles;
 import dev.compose2eb.translate.TranslateOptions;
 import dev.compose2eb.translate.Translation;
-import dev.compose2eb.translate.Translator;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,8 +53,7 @@ final class GraphCommand implements Callable<Integer> {
     } else {
       TranslateOptions options = translate.options(spec); // a usage error before any file is read
       LoadResult loaded = loader.load();
-      Translation t = Translator.translate(loaded.project(), options,
-          new LocalProjectFiles(loaded.project().workingDir()));
+      Translation t = translate.translate(console, options, loaded);
       List<Diagnostic> errors = new ArrayList<>(loaded.diagnostics());
       errors.addAll(t.report());
       if (t.hasErrors()) {

@@ -182,6 +182,7 @@ class CliConventionsTest {
     Cli.Result verbose = Cli.run(dir, "convert", "-o", "out", "--verbose");
     assertThat(verbose.err().lines().filter(l -> l.contains("no memory given"))).hasSize(3);
     assertThat(verbose.err()).containsPattern("(?m)^time: load \\d+ ms$")
+        .containsPattern("(?m)^time: translate \\d+ ms$")
         .containsPattern("(?m)^time: total \\d+ ms$").doesNotContain("more like this");
     assertThat(verbose.out()).isEqualTo(r.out());
   }
