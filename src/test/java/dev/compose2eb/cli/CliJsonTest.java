@@ -39,6 +39,7 @@ class CliJsonTest {
     assertThat(doc.get("schemaVersion").asInt()).isEqualTo(JsonDocument.SCHEMA_VERSION);
     assertThat(doc.get("command").asText()).isEqualTo(command);
     assertThat(doc.get("exitCode").asInt()).isEqualTo(code);
+    OutputDocs.assertDocumented(doc);
     JsonNode diagnostics = doc.get("diagnostics");
     assertThat(diagnostics.isArray()).isTrue();
     int errors = 0;

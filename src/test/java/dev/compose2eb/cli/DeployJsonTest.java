@@ -81,6 +81,7 @@ class DeployJsonTest {
     assertThat(doc.get("schemaVersion").asInt()).isEqualTo(1);
     assertThat(doc.get("command").asText()).isEqualTo(command);
     assertThat(doc.get("exitCode").asInt()).isEqualTo(code);
+    OutputDocs.assertDocumented(doc);
     return doc;
   }
 
