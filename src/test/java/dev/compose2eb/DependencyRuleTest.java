@@ -37,12 +37,15 @@ class DependencyRuleTest {
       Map.entry("translate", Set.of("plan", "compose", "dockerrun", "yaml", "diag")),
       Map.entry("buildspec", Set.of("translate", "plan", "compose", "yaml", "diag")),
       Map.entry("review", Set.of("dockerrun", "diag")),
+      Map.entry("ebextensions", Set.of("plan", "diag")),
       Map.entry("bundle", Set.of("plan", "dockerrun", "diag")),
       Map.entry("aws", Set.of("diag")),
       Map.entry("push", Set.of("aws", "diag")),
-      Map.entry("deploy", Set.of("aws", "push", "bundle", "translate", "plan", "compose",
+      Map.entry("deploy", Set.of("aws", "push", "bundle", "ebextensions", "translate", "plan",
+          "compose",
           "dockerrun", "yaml", "diag")),
       Map.entry("cli", Set.of("deploy", "push", "aws", "bundle", "review", "buildspec",
+          "ebextensions",
           "translate", "plan", "dockerrun", "compose", "yaml", "diag")));
 
   // An import, a static import or a qualified name in code: dev.compose2eb.<package>.

@@ -8,6 +8,7 @@ import dev.compose2eb.diag.Diagnostics;
 import dev.compose2eb.diag.Severity;
 import dev.compose2eb.dockerrun.DockerrunValidator;
 import dev.compose2eb.dockerrun.DockerrunWriter;
+import dev.compose2eb.ebextensions.ManagedConfigWriter;
 import dev.compose2eb.review.UnifiedDiff;
 import dev.compose2eb.translate.LocalProjectFiles;
 import dev.compose2eb.translate.TranslateOptions;
@@ -61,6 +62,14 @@ final class ConvertCommand implements Callable<Integer> {
       description = "Also write the conversion report as JSON to this file")
   Path report;
 
+  @Option(names = "--application", paramLabel = "APP", description = "EB application, for the"
+      + " Parameter Store path of managed services' passwords (default: x-eb.application)")
+  String application;
+
+  @Option(names = "--environment", paramLabel = "ENV", description = "EB environment, for the"
+      + " Parameter Store path of managed services' passwords (default: x-eb.environment)")
+  String environment;
+
   @Option(names = "--check", description = "Write nothing; exit 4 and print a unified diff when the"
       + " files on disk differ from what would be generated (for CI)")
   boolean check;
@@ -101,6 +110,11 @@ final class ConvertCommand implements Callable<Integer> {
     });
     Path dir = output != null ? console.cwd.resolve(output) : loaded.project().workingDir();
     Map<Path, String> extra = extraFiles(loaded, t, dir);
+    if (!t.managed().isEmpty()) {
+      ManagedNames.parameterPath(loaded.project(), application, environment, extraDiagnostics)
+          .ifPresent(path -> extra.put(dir.resolve(ManagedConfigWriter.PATH),
+              ManagedConfigWriter.write(t.managed(), path)));
+    }
     all.addAll(extraDiagnostics);
     console.diagnostics(all);
     if (report != null) {
@@ -149,14 +163,14 @@ final class ConvertCommand implements Callable<Integer> {
       extraDiagnostics.add(Diagnostic.info(null, "", shown(target) + " was not written by"
               + " compose2eb and is left as it is",
           "compare it with the output of compose2eb buildspec -o <another dir>"));
-      return Map.of();
+      return new LinkedHashMap<>();
     }
     Diagnostics diags = new Diagnostics();
     BuildspecOptions opts = BuildspecArguments.of(loader, translate, loaded, console.cwd,
         existing != null && BuildspecGenerator.deploys(existing), diags);
     String text = BuildspecGenerator.generate(loaded.project(), opts, t.bundlePaths(), diags);
     extraDiagnostics.addAll(diags.list());
-    return Map.of(target, text);
+    return new LinkedHashMap<>(Map.of(target, text));
   }
 
   /** A path as printed: relative to the working directory when inside it. */
@@ -209,11 +223,16 @@ final class ConvertCommand implements Callable<Integer> {
         + " Dockerrun.aws.json into eb-environment.json, for EB environment properties")
     boolean envToEb;
 
+    @Option(names = "--managed", paramLabel = "SERVICE", description = "Run this database or cache"
+        + " service as Amazon RDS or ElastiCache instead of a container (repeatable; as x-eb:"
+        + " {managed: true} on the service); see docs/managed.md")
+    List<String> managed = new ArrayList<>();
+
     /** The translation of the loaded project, timed with --verbose. */
     Translation translate(Console console, TranslateOptions options, LoadResult loaded) {
       long start = System.nanoTime();
       Translation t = Translator.translate(loaded.project(), options,
-          new LocalProjectFiles(loaded.project().workingDir()));
+          new LocalProjectFiles(loaded.project().workingDir()), managed);
       console.timing("translate", start);
       return t;
     }

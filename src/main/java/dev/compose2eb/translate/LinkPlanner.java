@@ -8,6 +8,8 @@ import dev.compose2eb.compose.model.Service;
 import dev.compose2eb.compose.model.ServiceVolume;
 import dev.compose2eb.diag.Diagnostics;
 import dev.compose2eb.diag.SourceLocation;
+import dev.compose2eb.plan.HostEvidence;
+import dev.compose2eb.plan.HostReferences;
 import dev.compose2eb.yaml.MapNode;
 import dev.compose2eb.yaml.Node;
 import dev.compose2eb.yaml.ScalarNode;
@@ -289,54 +291,8 @@ final class LinkPlanner {
 
   private void scanService(Service s, List<HostReferences.ServicePatterns> patterns,
       Map<String, Evidence> found) {
-    for (Map.Entry<String, String> e : s.environment().entrySet()) {
-      for (HostReferences.Hit h : HostReferences.inValue(e.getKey(), e.getValue(), patterns)) {
-        found.putIfAbsent(h.service(), new Evidence(s.keyLocation("environment"),
-            "environment " + e.getKey()));
-      }
-    }
-    scanArgs(s, "command", s.command(), patterns, found);
-    scanArgs(s, "entrypoint", s.entrypoint(), patterns, found);
-    Set<Path> scanned = new LinkedHashSet<>();
-    for (ServiceVolume v : s.volumes()) {
-      if (v.type() == ServiceVolume.Type.BIND && v.source().isPresent()) {
-        Path p = Path.of(v.source().get());
-        if (p.startsWith(project.workingDir())) {
-          scanned.add(p);
-        }
-      }
-    }
-    s.build().filter(b -> !b.remoteContext()).map(Build::context).map(Path::of)
-        .filter(p -> p.startsWith(project.workingDir())).ifPresent(scanned::add);
-    for (Path p : scanned) {
-      List<Path> candidates = files.configFiles(p);
-      if (candidates.isEmpty()) {
-        candidates = List.of(p);
-      }
-      for (Path f : candidates) {
-        Optional<String> text = files.readText(f);
-        if (text.isEmpty()) {
-          continue;
-        }
-        String shown = project.workingDir().relativize(f).toString();
-        for (HostReferences.Hit h : HostReferences.inText(text.get(), patterns)) {
-          found.putIfAbsent(h.service(), new Evidence(new SourceLocation(shown, h.line(), 0),
-              shown + ":" + h.line() + " (" + h.excerpt() + ")"));
-        }
-      }
-    }
-  }
-
-  private static void scanArgs(Service s, String key, Optional<List<String>> args,
-      List<HostReferences.ServicePatterns> patterns, Map<String, Evidence> found) {
-    if (args.isEmpty()) {
-      return;
-    }
-    for (String arg : args.get()) {
-      for (HostReferences.Hit h : HostReferences.inValue(null, arg, patterns)) {
-        found.putIfAbsent(h.service(), new Evidence(s.keyLocation(key), key + " argument \""
-            + h.excerpt() + "\""));
-      }
+    for (HostEvidence.Found f : HostEvidence.scan(project, s, patterns, files)) {
+      found.putIfAbsent(f.target(), new Evidence(f.at(), f.what()));
     }
   }
 }

@@ -1,11 +1,12 @@
 package dev.compose2eb.translate;
 
+import dev.compose2eb.plan.ProjectTexts;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
 /** Read access to the project's small text files, for finding the host names a service uses. */
-public interface ProjectFiles {
+public interface ProjectFiles extends ProjectTexts {
 
   /** The text of a small regular file, or empty when missing, too big or not text. */
   Optional<String> readText(Path file);

@@ -2,6 +2,7 @@ package dev.compose2eb.translate;
 
 import dev.compose2eb.diag.Diagnostic;
 import dev.compose2eb.dockerrun.Dockerrun;
+import dev.compose2eb.plan.ManagedPlan;
 import dev.compose2eb.plan.VariablePlan;
 import java.util.List;
 import java.util.Map;
@@ -14,12 +15,14 @@ import java.util.Map;
  * @param report every decision worth telling: dropped and approximated keys, inferred links with
  *     their evidence, advisories; errors among them mean the translation must not be written
  * @param bundlePaths project-relative paths that containers mount and so must go into the bundle
+ * @param managed the services that run as managed AWS databases and caches instead of containers
  */
 public record Translation(
     Dockerrun dockerrun,
     VariablePlan variables,
     List<Diagnostic> report,
-    List<String> bundlePaths) {
+    List<String> bundlePaths,
+    ManagedPlan managed) {
 
   public Translation {
     report = List.copyOf(report);

@@ -14,6 +14,8 @@ import dev.compose2eb.dockerrun.LinuxParameters;
 import dev.compose2eb.dockerrun.MountPoint;
 import dev.compose2eb.dockerrun.Tmpfs;
 import dev.compose2eb.dockerrun.VolumeFrom;
+import dev.compose2eb.plan.ManagedPlan;
+import dev.compose2eb.plan.ManagedPlanner;
 import dev.compose2eb.plan.VariablePlan;
 import dev.compose2eb.yaml.MapNode;
 import dev.compose2eb.yaml.Node;
@@ -47,10 +49,23 @@ public final class Translator {
 
   /** Translates; never throws for a bad project: errors are in the report. */
   public static Translation translate(Project project, TranslateOptions opts, ProjectFiles files) {
-    return new Translator(project, opts, files).run();
+    return translate(project, opts, files, List.of());
   }
 
-  private Translation run() {
+  /**
+   * Translates with managed services: those marked {@code x-eb: {managed: ...}} and those named
+   * in {@code managed} ({@code --managed}) leave the containers, and the rest is translated as the
+   * plan rewires it.
+   */
+  public static Translation translate(Project project, TranslateOptions opts, ProjectFiles files,
+      List<String> managed) {
+    ManagedPlan plan = ManagedPlanner.plan(project, managed, files);
+    Translator t = new Translator(plan.apply(project), opts, files);
+    plan.report().forEach(t.diags::add);
+    return t.run(plan);
+  }
+
+  private Translation run(ManagedPlan managed) {
     if (project.services().isEmpty()) {
       diags.error(SourceLocation.ofFile(project.composeFiles().isEmpty() ? "compose.yaml"
           : project.composeFiles().get(0)), "services", "no services to deploy"
@@ -85,8 +100,10 @@ public final class Translator {
           diags.info(s.keyLocation("image"), "services." + s.name() + ".image", "\"" + s.name()
               + "\" runs " + image + " in a container: its data lives on one instance and is lost"
               + " when the instance is replaced", "on Elastic Beanstalk a managed " + kind
-              + " instance is the durable choice; point the app at it through an environment"
-              + " variable"));
+              + " instance is the durable choice" + (kind.equals("DocumentDB")
+                  ? "; point the app at it through an environment variable"
+                  : ": x-eb: {managed: true} on the service, or --managed " + s.name()
+                      + ", creates it and rewires the app (docs/managed.md)")));
       ContainerDefinition.Builder c = ContainerDefinition.builder(container, image);
       c.essential(xeb.essential().orElseGet(() -> st.essentialByDefault(s, completionTargets)));
       if (xeb.essential().orElse(false) && completionTargets.contains(s.name())) {
@@ -147,7 +164,7 @@ public final class Translator {
     List<ContainerDefinition> containers = builders.stream().map(ContainerDefinition.Builder::build).toList();
     Dockerrun dockerrun = new Dockerrun(volumes.volumes(), containers);
     return new Translation(dockerrun, variables, diags.list(),
-        volumes.bundlePaths());
+        volumes.bundlePaths(), managed);
   }
 
   /**
@@ -419,8 +436,10 @@ public final class Translator {
                   + " container", "e.g. x-eb: {logs: /var/log/nginx}");
             }
           }
+          case "managed" -> { } // a plan decision: ManagedPlanner reads it
           default -> diags.warning(m.keyLocation(e.getKey()), path + "." + e.getKey(),
-              "unknown x-eb key \"" + e.getKey() + "\" ignored", "x-eb on a service knows essential and logs");
+              "unknown x-eb key \"" + e.getKey() + "\" ignored",
+              "x-eb on a service knows essential, logs and managed");
         }
       }
       return new XEb(essential, logs);

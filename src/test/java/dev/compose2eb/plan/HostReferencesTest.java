@@ -1,4 +1,4 @@
-package dev.compose2eb.translate;
+package dev.compose2eb.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.compose2eb.translate;
+package dev.compose2eb.plan;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -12,14 +12,14 @@ import java.util.regex.Pattern;
  * {@code postgres://u:p@db/x}), {@code host:port} pairs, nginx upstreams ({@code proxy_pass},
  * {@code server}), and values that are exactly a service name ({@code PGHOST=postgres}).
  */
-final class HostReferences {
+public final class HostReferences {
   private HostReferences() {}
 
   /** One place a service name appears as a host. Line is 1-based, 0 for a one-line value. */
-  record Hit(String service, int line, String excerpt) {}
+  public record Hit(String service, int line, String excerpt) {}
 
   /** Pre-compiled patterns for one service name. */
-  record ServicePatterns(String service, Pattern url, Pattern hostPort, Pattern upstream) {
+  public record ServicePatterns(String service, Pattern url, Pattern hostPort, Pattern upstream) {
     static ServicePatterns of(String service) {
       String n = Pattern.quote(service);
       String end = "(?=$|[:/\\s;\"',?#)\\]}])";
@@ -34,7 +34,7 @@ final class HostReferences {
   private static final Pattern IMAGE_LINE =
       Pattern.compile("(?i)(^\\s*(image|from)\\b|\\bimage\\s*[:=]|^\\s*FROM\\s)");
 
-  static List<ServicePatterns> matchers(Collection<String> services) {
+  public static List<ServicePatterns> matchers(Collection<String> services) {
     List<ServicePatterns> out = new ArrayList<>();
     for (String s : services) {
       out.add(ServicePatterns.of(s));
@@ -43,7 +43,7 @@ final class HostReferences {
   }
 
   /** Hits in a multi-line text (a config file), one per service and line. */
-  static List<Hit> inText(String text, List<ServicePatterns> matchers) {
+  public static List<Hit> inText(String text, List<ServicePatterns> matchers) {
     List<Hit> hits = new ArrayList<>();
     String[] lines = text.split("\r?\n", -1);
     for (int i = 0; i < lines.length; i++) {
@@ -69,7 +69,7 @@ final class HostReferences {
    * Services a single value (an environment value, a command argument) refers to. A value that is
    * exactly a service name counts only for a variable named like a host ({@code REDIS_HOST}).
    */
-  static List<Hit> inValue(String name, String value, List<ServicePatterns> matchers) {
+  public static List<Hit> inValue(String name, String value, List<ServicePatterns> matchers) {
     boolean bareHostAllowed = name != null && HOST_VARIABLE.matcher(name).matches();
     // BASE_IMAGE=redis:7 names an image and its tag, not a host and port
     boolean hostPortAllowed = name == null || !name.toUpperCase(Locale.ROOT).contains("IMAGE");

@@ -1,0 +1,80 @@
+package dev.compose2eb.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code convert --managed}: the container leaves, the config arrives, no password anywhere. */
+class ManagedConvertTest {
+  @TempDir Path tmp;
+
+  private static String read(Path p) throws IOException {
+    return Files.readString(p);
+  }
+
+  @Test
+  void multiDockerWithPostgresAndRedisManaged() throws IOException {
+    Path repo = Path.of("").toAbsolutePath();
+    Cli.Result r = Cli.run(repo, "convert", "-f", "samples/multi-docker/docker-compose.yml",
+        "-o", tmp.toString(), "--managed", "postgres", "--managed", "redis",
+        "--application", "multi", "--environment", "multi-prod");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains(".ebextensions/compose2eb-managed.config");
+    String dockerrun = read(tmp.resolve("Dockerrun.aws.json"));
+    String config = read(tmp.resolve(".ebextensions/compose2eb-managed.config"));
+    assertThat(dockerrun).doesNotContain("\"name\": \"postgres\"", "\"name\": \"redis\"",
+        "PGHOST", "REDIS_HOST", "PGPASSWORD", "postgres_password", "redis:",
+        "\"containerName\": \"postgres\"", "\"containerName\": \"redis\"");
+    assertThat(config).contains("AWS::RDS::DBInstance", "AWS::ElastiCache::CacheCluster",
+        "/compose2eb/multi/multi-prod/COMPOSE2EB_POSTGRES_MASTER_PASSWORD")
+        .doesNotContain("postgres_password");
+    assertThat(r.err()).contains("\"postgres\" runs as Amazon RDS PostgreSQL 16",
+        "it costs money while it exists");
+    // the same input gives the same bytes
+    Path again = tmp.resolve("again");
+    Cli.run(repo, "convert", "-f", "samples/multi-docker/docker-compose.yml", "-o", again.toString(),
+        "--managed", "redis", "--managed", "postgres", "--application", "multi",
+        "--environment", "multi-prod");
+    assertThat(read(again.resolve(".ebextensions/compose2eb-managed.config"))).isEqualTo(config);
+    assertThat(read(again.resolve("Dockerrun.aws.json"))).isEqualTo(dockerrun);
+  }
+
+  @Test
+  void nestPostgresLeavesNoHostNorPasswordOfTheDatabase() throws IOException {
+    Path repo = Path.of("").toAbsolutePath();
+    Cli.Result r = Cli.run(repo, "convert", "-f", "samples/nest-postgres/docker-compose.yml",
+        "-o", tmp.toString(), "--managed", "postgresdb", "--application", "nest",
+        "--environment", "nest-prod");
+    assertThat(r.code()).as(r.err()).isZero();
+    try (Stream<Path> files = Files.walk(tmp)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        assertThat(read(f)).as(f.toString()).doesNotContain("\"example\"", "=example\n");
+        if (!f.toString().endsWith(".config")) { // the config names the service it replaces
+          assertThat(read(f)).as(f.toString()).doesNotContain("postgresdb", "pgdata");
+        }
+      }
+    }
+  }
+
+  @Test
+  void withoutTheNamesOrWithAnUnsupportedImageNothingIsWritten() throws IOException {
+    Path repo = Path.of("").toAbsolutePath();
+    Cli.Result r = Cli.run(repo, "convert", "-f", "samples/multi-docker/docker-compose.yml",
+        "-o", tmp.toString(), "--managed", "postgres");
+    assertThat(r.code()).isEqualTo(3);
+    assertThat(r.err()).contains("managed services need the application and environment names",
+        "pass --application and --environment");
+    Cli.Result nginx = Cli.run(repo, "convert", "-f", "samples/multi-docker/docker-compose.yml",
+        "-o", tmp.toString(), "--managed", "nginx", "--application", "a", "--environment", "b");
+    assertThat(nginx.code()).isEqualTo(3);
+    assertThat(nginx.err()).contains("\"nginx\" builds its own image", "nothing written");
+    try (Stream<Path> files = Files.list(tmp)) {
+      assertThat(files).isEmpty();
+    }
+  }
+}
