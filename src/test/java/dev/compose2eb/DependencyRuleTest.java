@@ -37,7 +37,7 @@ class DependencyRuleTest {
       Map.entry("translate", Set.of("plan", "compose", "dockerrun", "yaml", "diag")),
       Map.entry("buildspec", Set.of("translate", "plan", "compose", "yaml", "diag")),
       Map.entry("review", Set.of("dockerrun", "diag")),
-      Map.entry("ebextensions", Set.of("plan", "diag")),
+      Map.entry("ebextensions", Set.of("plan", "dockerrun", "diag")),
       Map.entry("bundle", Set.of("plan", "dockerrun", "diag")),
       Map.entry("aws", Set.of("diag")),
       Map.entry("push", Set.of("aws", "diag")),

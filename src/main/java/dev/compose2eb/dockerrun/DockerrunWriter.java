@@ -40,6 +40,14 @@ public final class DockerrunWriter {
     }
   }
 
+  /**
+   * The layout of every JSON file the tool generates: two-space indent, one element per line, LF,
+   * {@code "key": value}, empty objects and arrays as {@code {}} and {@code []}.
+   */
+  public static ObjectWriter canonicalJson() {
+    return JSON;
+  }
+
   private static DefaultPrettyPrinter prettyPrinter() {
     DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
     Separators separators = Separators.createDefaultInstance()

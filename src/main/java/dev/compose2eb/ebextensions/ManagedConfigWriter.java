@@ -1,15 +1,13 @@
 package dev.compose2eb.ebextensions;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.compose2eb.dockerrun.DockerrunWriter;
 import dev.compose2eb.plan.ManagedEngine;
 import dev.compose2eb.plan.ManagedPlan;
 import dev.compose2eb.plan.ManagedService;
@@ -36,7 +34,7 @@ public final class ManagedConfigWriter {
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final ObjectWriter JSON = MAPPER.writer(prettyPrinter());
+  private static final ObjectWriter JSON = DockerrunWriter.canonicalJson();
 
   private ManagedConfigWriter() {}
 
@@ -204,17 +202,5 @@ public final class ManagedConfigWriter {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot serialise a function", e);
     }
-  }
-
-  private static DefaultPrettyPrinter prettyPrinter() {
-    DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
-    Separators separators = Separators.createDefaultInstance()
-        .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-        .withObjectEmptySeparator("")
-        .withArrayEmptySeparator("");
-    DefaultPrettyPrinter printer = new DefaultPrettyPrinter().withSeparators(separators);
-    printer.indentObjectsWith(indenter);
-    printer.indentArraysWith(indenter);
-    return printer;
   }
 }

@@ -78,7 +78,7 @@ public enum ManagedEngine {
 
   /** The engine an image runs, by its repository's last segment ({@code bitnami/redis} is redis). */
   public static Optional<ManagedEngine> ofImage(String image) {
-    String repo = repository(image);
+    String repo = ImageReference.repository(image);
     String last = repo.substring(repo.lastIndexOf('/') + 1);
     for (ManagedEngine e : values()) {
       if (e.images.contains(last)) {
@@ -120,29 +120,5 @@ public enum ManagedEngine {
       case MEMCACHED -> major.equals("1") && (minor == null || minor.equals("6"))
           ? Optional.of(defaultVersion) : Optional.empty();
     };
-  }
-
-  /** The tag of an image reference; empty when it has none (or only a digest). */
-  public static String tag(String image) {
-    String ref = image;
-    int at = ref.indexOf('@');
-    if (at >= 0) {
-      ref = ref.substring(0, at);
-    }
-    int colon = ref.lastIndexOf(':');
-    return colon > ref.lastIndexOf('/') ? ref.substring(colon + 1) : "";
-  }
-
-  private static String repository(String image) {
-    String ref = image;
-    int at = ref.indexOf('@');
-    if (at >= 0) {
-      ref = ref.substring(0, at);
-    }
-    int colon = ref.lastIndexOf(':');
-    if (colon > ref.lastIndexOf('/')) {
-      ref = ref.substring(0, colon);
-    }
-    return ref.toLowerCase(java.util.Locale.ROOT);
   }
 }

@@ -139,7 +139,7 @@ public final class ManagedPlanner {
     ManagedEngine engine = found.get();
     Map<String, String> opts = settings.map(m -> options(s, m)).orElse(Map.of());
     Optional<String> version = Optional.ofNullable(opts.get("engine_version"))
-        .or(() -> engine.versionForTag(ManagedEngine.tag(image)));
+        .or(() -> engine.versionForTag(ImageReference.tag(image)));
     if (version.isEmpty()) {
       diags.error(s.keyLocation("image"), "services." + s.name() + ".image", "image " + image
               + ": " + engine.service.title + " " + engine.title + " offers versions "
@@ -147,7 +147,7 @@ public final class ManagedPlanner {
           "use an image of one of these versions, or set x-eb: {managed: {engine_version: ...}}");
       return Optional.empty();
     }
-    if (!opts.containsKey("engine_version") && !ManagedEngine.tag(image).matches("v?\\d.*")) {
+    if (!opts.containsKey("engine_version") && !ImageReference.tag(image).matches("v?\\d.*")) {
       diags.info(s.keyLocation("image"), "services." + s.name() + ".image", "image " + image
               + " names no version; " + engine.title + " " + version.get() + " is used",
           "pin the version in the tag (or x-eb managed.engine_version) so that it never moves");

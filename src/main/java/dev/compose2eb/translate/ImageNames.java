@@ -3,6 +3,7 @@ package dev.compose2eb.translate;
 import dev.compose2eb.compose.model.Project;
 import dev.compose2eb.compose.model.Service;
 import dev.compose2eb.diag.Diagnostics;
+import dev.compose2eb.plan.ImageReference;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -44,23 +45,7 @@ public final class ImageNames {
 
   /** The repository part of an image reference: no registry host, no tag, no digest. */
   public static String repository(String image) {
-    String ref = image;
-    int at = ref.indexOf('@');
-    if (at >= 0) {
-      ref = ref.substring(0, at);
-    }
-    int slash = ref.indexOf('/');
-    if (slash > 0) {
-      String first = ref.substring(0, slash);
-      if (first.contains(".") || first.contains(":") || first.equals("localhost")) {
-        ref = ref.substring(slash + 1);
-      }
-    }
-    int colon = ref.lastIndexOf(':');
-    if (colon > ref.lastIndexOf('/')) {
-      ref = ref.substring(0, colon);
-    }
-    return ref.toLowerCase(Locale.ROOT);
+    return ImageReference.repository(image);
   }
 
   /** The database or cache an image runs, for the advisory; empty for anything else. */

@@ -261,7 +261,7 @@ class ManagedPlannerTest {
     assertThat(ManagedEngine.ofImage("valkey/valkey:8")).contains(ManagedEngine.VALKEY);
     assertThat(ManagedEngine.ofImage("bitnami/redis")).contains(ManagedEngine.REDIS);
     assertThat(ManagedEngine.ofImage("myorg/postgres-backup:1")).isEmpty();
-    assertThat(ManagedEngine.tag("localhost:5000/postgres:16@sha256:abc")).isEqualTo("16");
-    assertThat(ManagedEngine.tag("localhost:5000/postgres")).isEmpty();
+    assertThat(ImageReference.tag("localhost:5000/postgres:16@sha256:abc")).isEqualTo("16");
+    assertThat(ImageReference.tag("localhost:5000/postgres")).isEmpty();
   }
 }
