@@ -57,6 +57,7 @@ final class BundleCommand implements Callable<Integer> {
           + " directory " + output);
     }
     LoadResult loaded = loader.load();
+    ManagedNames.refuseManaged(loaded.project(), translate.managed, "bundle");
     Path projectDir = loaded.project().workingDir();
     Translation t = translate.translate(console, translate.options(spec), loaded);
     String json = DockerrunWriter.write(t.dockerrun());

@@ -62,6 +62,7 @@ final class DeployCommand implements Callable<Integer> {
     Map<String, String> flagEnv = OptionValues.assignments(spec, "--env", options.env);
     LoadResult loaded = loader.load();
     console.diagnostics(loaded.diagnostics());
+    ManagedNames.refuseManaged(loaded.project(), translate.managed, "deploy");
     XEbSettings xeb = XEbSettings.of(loaded.project());
     String application = required(options.application, xeb.application(), "--application", "application");
     String environment = required(options.environment, xeb.environment(), "--environment", "environment");

@@ -2,7 +2,12 @@ package dev.compose2eb.cli;
 
 import dev.compose2eb.compose.model.Project;
 import dev.compose2eb.diag.Diagnostic;
+import dev.compose2eb.diag.InvalidInputException;
 import dev.compose2eb.diag.SourceLocation;
+import dev.compose2eb.plan.ManagedPlan;
+import dev.compose2eb.plan.ManagedPlanner;
+import dev.compose2eb.plan.ManagedService;
+import dev.compose2eb.translate.LocalProjectFiles;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,6 +33,26 @@ final class ManagedNames {
       return Optional.empty();
     }
     return Optional.of(path(app.get(), env.get()));
+  }
+
+  /**
+   * Refuses a command that cannot carry managed services yet: deploy does not generate the master
+   * password parameter, and the bundle does not take the generated config, so going on would ship
+   * the app without its database.
+   */
+  static void refuseManaged(Project project, List<String> requested, String command) {
+    ManagedPlan plan = ManagedPlanner.plan(project, requested,
+        new LocalProjectFiles(project.workingDir()));
+    if (plan.isEmpty() && plan.report().stream().noneMatch(Diagnostic::isError)) {
+      return;
+    }
+    throw InvalidInputException.of(Diagnostic.error(project.composeFiles().isEmpty() ? null
+            : SourceLocation.ofFile(project.composeFiles().get(0)), "x-eb.managed",
+        command + " does not create managed services yet (" + String.join(", ", plan.services()
+            .stream().map(ManagedService::service).toList()) + "): it would ship the app without"
+            + " its database or cache",
+        "use convert --managed and deploy its output after creating the password parameter"
+            + " (docs/managed.md), or remove x-eb.managed and --managed"));
   }
 
   static String path(String application, String environment) {

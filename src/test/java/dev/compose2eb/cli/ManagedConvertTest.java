@@ -77,4 +77,19 @@ class ManagedConvertTest {
       assertThat(files).isEmpty();
     }
   }
+
+  @Test
+  void deployAndBundleRefuseManagedServicesRatherThanShipTheAppWithoutItsDatabase() {
+    Path repo = Path.of("").toAbsolutePath();
+    Cli.Result deploy = Cli.run(repo, "deploy", "-f", "samples/multi-docker/docker-compose.yml",
+        "--managed", "postgres", "--application", "a", "--environment", "b", "--dry-run");
+    assertThat(deploy.code()).isEqualTo(3);
+    assertThat(deploy.err()).contains("deploy does not create managed services yet (postgres)",
+        "docs/managed.md");
+    Cli.Result bundle = Cli.run(repo, "bundle", "-f", "samples/multi-docker/docker-compose.yml",
+        "--managed", "redis", "-o", tmp.resolve("b.zip").toString());
+    assertThat(bundle.code()).isEqualTo(3);
+    assertThat(bundle.err()).contains("bundle does not create managed services yet (redis)");
+    assertThat(tmp.resolve("b.zip")).doesNotExist();
+  }
 }
