@@ -37,6 +37,8 @@ final class Console {
   ColorMode colorMode = ColorMode.AUTO;
   boolean quiet;
   boolean verbose;
+  /** The command a usage error is about, when parsing stopped before the parse result named it. */
+  String usageCommand = "";
   /** Every diagnostic and error reported in this run, in order, for the JSON document. */
   private final List<Diagnostic> reported = new ArrayList<>();
   /** The command's own part of the JSON document; null until the command sets it. */

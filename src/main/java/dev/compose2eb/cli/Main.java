@@ -56,7 +56,7 @@ public final class Main {
     }
     console.timing("total", start);
     if (console.json() && !helpRequested(cli.getParseResult())) {
-      out.print(JsonDocument.render(commandName(cli), code, console.reported(), console.body()));
+      out.print(JsonDocument.render(commandName(console, cli), code, console.reported(), console.body()));
     }
     out.flush();
     err.flush();
@@ -74,7 +74,7 @@ public final class Main {
   }
 
   /** The command the document is about, as typed: {@code convert}, {@code env list}. */
-  private static String commandName(CommandLine cli) {
+  private static String commandName(Console console, CommandLine cli) {
     CommandLine.ParseResult pr = cli.getParseResult();
     CommandLine last = cli;
     for (CommandLine.ParseResult p = pr; p != null; p = p.subcommand()) {
@@ -82,7 +82,7 @@ public final class Main {
     }
     String root = cli.getCommandName() + " ";
     String name = last.getCommandSpec().qualifiedName(" ");
-    return name.startsWith(root) ? name.substring(root.length()) : "";
+    return name.startsWith(root) ? name.substring(root.length()) : console.usageCommand;
   }
 
   static CommandLine commandLine(Console console, String... args) {

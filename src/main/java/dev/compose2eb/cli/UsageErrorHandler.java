@@ -14,6 +14,8 @@ final class UsageErrorHandler implements CommandLine.IParameterExceptionHandler 
   public int handleParseException(CommandLine.ParameterException ex, String[] args) {
     CommandLine cmd = ex.getCommandLine();
     String name = cmd.getCommandSpec().qualifiedName();
+    String root = cmd.getCommandSpec().root().qualifiedName() + " ";
+    console.usageCommand = name.startsWith(root) ? name.substring(root.length()) : "";
     console.error(ex.getMessage().strip());
     console.err.println("Run '" + name + " --help' for usage.");
     return ExitCode.USAGE.code;

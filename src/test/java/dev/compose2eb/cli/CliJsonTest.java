@@ -240,6 +240,9 @@ class CliJsonTest {
     assertThat(invalid.get("diagnostics").get(0).get("message").asText())
         .startsWith("links and depends_on form a cycle");
     assertThat(invalid.has("nodes")).isFalse();
+    JsonNode unknown = json(2, "validate", "validate", "--bogus", "x.json");
+    assertThat(unknown.get("diagnostics").get(0).get("message").asText())
+        .isEqualTo("Unknown option: '--bogus'");
     // help is help, not a document
     Cli.Result help = Cli.run(dir, Map.of(), "graph", "--format", "json", "--help");
     assertThat(help.out()).startsWith("Usage: compose2eb graph");
