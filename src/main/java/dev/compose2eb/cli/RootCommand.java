@@ -29,6 +29,7 @@ final class RootCommand implements Runnable {
       DeployCommand.class,
       PushCommand.class,
       EnvCommand.class,
+      IamPolicyCommand.class,
       CompletionCommand.class,
       CommandLine.HelpCommand.class);
 

@@ -92,4 +92,21 @@ class ManagedConvertTest {
     assertThat(bundle.err()).contains("bundle does not create managed services yet (redis)");
     assertThat(tmp.resolve("b.zip")).doesNotExist();
   }
+
+  @Test
+  void iamPolicyForTheManagedSamplePrintsTheDocument() throws IOException {
+    Path repo = Path.of("").toAbsolutePath();
+    Cli.Result r = Cli.run(repo, "iam-policy", "-f", "samples/multi-docker/docker-compose.yml",
+        "--managed", "postgres", "--application", "multi", "--environment", "multi-prod");
+    assertThat(r.code()).as(r.err()).isZero();
+    var policy = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+    assertThat(policy.get("Version").asText()).isEqualTo("2012-10-17");
+    assertThat(r.out()).contains("arn:aws:ecr:*:*:repository/multi-docker-api",
+        "arn:aws:ssm:*:*:parameter/compose2eb/multi/multi-prod/*", "rds:CreateDBInstance")
+        .doesNotContain("elasticache:CreateCacheCluster", "iam:CreateRole");
+    Cli.Result missing = Cli.run(repo, "iam-policy", "-f", "samples/multi-docker/docker-compose.yml",
+        "--managed", "postgres");
+    assertThat(missing.code()).isEqualTo(3);
+    assertThat(missing.out()).isEmpty();
+  }
 }

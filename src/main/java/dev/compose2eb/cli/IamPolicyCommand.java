@@ -1,0 +1,75 @@
+package dev.compose2eb.cli;
+
+import dev.compose2eb.compose.load.LoadResult;
+import dev.compose2eb.compose.model.Project;
+import dev.compose2eb.deploy.IamPolicy;
+import dev.compose2eb.diag.Diagnostic;
+import dev.compose2eb.diag.InvalidInputException;
+import dev.compose2eb.plan.ManagedPlan;
+import dev.compose2eb.plan.ManagedPlanner;
+import dev.compose2eb.translate.ImageNames;
+import dev.compose2eb.translate.LocalProjectFiles;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code compose2eb iam-policy}: the IAM policy the deploying identity needs for this project. */
+@Command(name = "iam-policy", mixinStandardHelpOptions = true,
+    description = {"Print the least-privilege IAM policy (JSON) that the identity running"
+        + " compose2eb deploy needs for this project: its ECR repositories, Elastic Beanstalk, EB's"
+        + " storage bucket and roles; with managed services also RDS, ElastiCache and their"
+        + " security groups, allowed only through CloudFormation, and their password parameters.",
+        "The policy document is the output with --format text and json alike."})
+final class IamPolicyCommand implements Callable<Integer> {
+  private final Console console;
+  @Mixin CommonOptions common;
+  @Mixin LoaderOptions loader;
+
+  @Option(names = "--managed", paramLabel = "SERVICE",
+      description = "A service that runs as RDS or ElastiCache (repeatable; as x-eb.managed)")
+  List<String> managed = new ArrayList<>();
+
+  @Option(names = "--application", paramLabel = "APP",
+      description = "EB application, for the password parameters' path (default: x-eb.application)")
+  String application;
+
+  @Option(names = "--environment", paramLabel = "ENV",
+      description = "EB environment, for the password parameters' path (default: x-eb.environment)")
+  String environment;
+
+  @Option(names = "--create-roles", description = "Also allow creating EB's roles (deploy --create-roles)")
+  boolean createRoles;
+
+  @Option(names = "--mirror-images", description = "Also allow the mirror/* repositories"
+      + " (deploy --mirror-images)")
+  boolean mirrorImages;
+
+  IamPolicyCommand(Console console) {
+    this.console = console;
+  }
+
+  @Override
+  public Integer call() {
+    LoadResult loaded = loader.load();
+    Project project = loaded.project();
+    ManagedPlan plan = ManagedPlanner.plan(project, managed, new LocalProjectFiles(project.workingDir()));
+    List<Diagnostic> diags = new ArrayList<>(plan.report().stream().filter(Diagnostic::isError).toList());
+    boolean rds = plan.services().stream().anyMatch(m -> m.engine().isDatabase());
+    boolean cache = plan.services().stream().anyMatch(m -> !m.engine().isDatabase());
+    Optional<String> path = rds
+        ? ManagedNames.parameterPath(project, application, environment, diags) : Optional.empty();
+    if (!diags.isEmpty()) {
+      throw new InvalidInputException(diags);
+    }
+    List<String> repositories = plan.apply(project).services().stream()
+        .filter(s -> s.build().isPresent()).map(s -> ImageNames.repositoryFor(project, s))
+        .distinct().toList();
+    console.out.print(IamPolicy.document(new IamPolicy.Request(repositories, mirrorImages,
+        createRoles, rds, cache, path)));
+    return ExitCode.OK.code;
+  }
+}

@@ -1,0 +1,103 @@
+package dev.compose2eb.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** The policy of {@code compose2eb iam-policy} allows every call the deploy makes, and no more. */
+class IamPolicyTest {
+  static final ObjectMapper MAPPER = new ObjectMapper();
+  static final Path MAIN = Path.of(System.getProperty("basedir", ".")).resolve("src/main/java/dev/compose2eb");
+  /** SDK calls that need another action's permission. */
+  static final Map<String, String> SAME_AS = Map.of("s3:HeadBucket", "s3:ListBucket",
+      "s3:HeadObject", "s3:GetObject");
+
+  static Set<String> actions(JsonNode policy) {
+    Set<String> out = new TreeSet<>();
+    policy.get("Statement").forEach(s -> s.get("Action").forEach(a -> out.add(a.asText())));
+    return out;
+  }
+
+  /** The AWS calls in the deploy and push code: {@code clients.eb().createApplication(...)}, {@code ecr.createRepository(...)}. */
+  static Set<String> callsInSources() throws IOException {
+    Pattern call = Pattern.compile("\\.(eb|iam|sts|s3|ecr)\\(\\)\\.([a-z][A-Za-z]+)\\(|\\becr\\.([a-z][A-Za-z]+)\\(");
+    Map<String, String> prefix = Map.of("eb", "elasticbeanstalk", "iam", "iam", "sts", "sts",
+        "s3", "s3", "ecr", "ecr");
+    Set<String> out = new TreeSet<>();
+    for (String pkg : List.of("deploy", "push")) {
+      try (Stream<Path> files = Files.walk(MAIN.resolve(pkg))) {
+        for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+          Matcher m = call.matcher(Files.readString(f));
+          while (m.find()) {
+            String service = m.group(1) != null ? m.group(1) : "ecr";
+            String method = m.group(2) != null ? m.group(2) : m.group(3);
+            String action = prefix.get(service) + ":" + Character.toUpperCase(method.charAt(0))
+                + method.substring(1);
+            out.add(SAME_AS.getOrDefault(action, action));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void everyCallTheDeployMakesIsAllowed() throws IOException {
+    JsonNode policy = MAPPER.readTree(IamPolicy.document(new IamPolicy.Request(
+        List.of("shop-api"), false, true, false, false, Optional.empty())));
+    Set<String> calls = callsInSources();
+    assertThat(calls).contains("elasticbeanstalk:CreateEnvironment", "iam:CreateRole",
+        "sts:GetCallerIdentity", "ecr:CreateRepository", "s3:PutObject");
+    assertThat(actions(policy)).containsAll(calls);
+  }
+
+  @Test
+  void ecrIsScopedToTheProjectsRepositoriesAndRoleCreationNeedsTheFlag() throws IOException {
+    JsonNode policy = MAPPER.readTree(IamPolicy.document(new IamPolicy.Request(
+        List.of("shop-api", "shop-web"), false, false, false, false, Optional.empty())));
+    JsonNode push = find(policy, "EcrPush");
+    assertThat(push.get("Resource").toString()).isEqualTo("[\"arn:aws:ecr:*:*:repository/shop-api\","
+        + "\"arn:aws:ecr:*:*:repository/shop-web\"]");
+    assertThat(actions(policy)).doesNotContain("iam:CreateRole", "rds:CreateDBInstance",
+        "ssm:GetParameters");
+    JsonNode none = MAPPER.readTree(IamPolicy.document(new IamPolicy.Request(
+        List.of(), false, false, false, false, Optional.empty())));
+    assertThat(find(none, "EcrPush")).isNull();
+  }
+
+  @Test
+  void managedServicesAreAllowedOnlyThroughCloudFormation() throws IOException {
+    JsonNode policy = MAPPER.readTree(IamPolicy.document(new IamPolicy.Request(
+        List.of(), false, false, true, true, Optional.of("/compose2eb/shop/shop-prod"))));
+    for (String sid : List.of("ManagedRds", "ManagedElastiCache", "ManagedSecurityGroups")) {
+      assertThat(find(policy, sid).get("Condition").toString()).as(sid).isEqualTo(
+          "{\"ForAnyValue:StringEquals\":{\"aws:CalledVia\":[\"cloudformation.amazonaws.com\"]}}");
+    }
+    assertThat(find(policy, "ManagedPasswords").get("Resource").get(0).asText())
+        .isEqualTo("arn:aws:ssm:*:*:parameter/compose2eb/shop/shop-prod/*");
+    assertThat(find(policy, "ManagedServiceLinkedRoles").at("/Condition/StringEquals/iam:AWSServiceName")
+        .toString()).isEqualTo("[\"rds.amazonaws.com\",\"elasticache.amazonaws.com\"]");
+  }
+
+  private static JsonNode find(JsonNode policy, String sid) {
+    for (JsonNode s : policy.get("Statement")) {
+      if (s.get("Sid").asText().equals(sid)) {
+        return s;
+      }
+    }
+    return null;
+  }
+}
