@@ -1,17 +1,12 @@
 package dev.compose2eb.dockerrun;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.Optional;
 
 /**
  * Writes the canonical Dockerrun.aws.json: {@code AWSEBDockerrunVersion} (the integer 2), {@code
@@ -20,179 +15,258 @@ import java.util.function.Function;
  * mountPoints, volumesFrom, command, entryPoint, workingDirectory, user, hostname, privileged,
  * readonlyRootFilesystem, interactive, pseudoTerminal, dockerLabels, dnsServers, dnsSearchDomains,
  * extraHosts, ulimits, logConfiguration, healthCheck, stopTimeout, linuxParameters, systemControls.
- * Absent and empty settings are left out, except an explicitly empty command or entryPoint. Two-space
- * indent, one array element per line, LF, a trailing newline: the same model always gives the same
- * bytes.
+ * Absent and empty settings are left out, except an explicitly empty command or entryPoint. The
+ * layout of {@link PrettyJson}: the same model always gives the same bytes.
  */
 public final class DockerrunWriter {
-  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-  private static final ObjectWriter JSON = new ObjectMapper().writer(prettyPrinter());
-
   private DockerrunWriter() {}
 
-  /** The file text for this model. */
-  public static String write(Dockerrun dockerrun) {
-    try {
-      return JSON.writeValueAsString(tree(dockerrun)) + "\n";
-    } catch (JsonProcessingException e) {
-      // a tree of plain nodes always serialises; reaching here is a bug, not bad input
-      throw new IllegalStateException("cannot serialise Dockerrun tree", e);
-    }
-  }
-
   /**
-   * The layout of every JSON file the tool generates: two-space indent, one element per line, LF,
-   * {@code "key": value}, empty objects and arrays as {@code {}} and {@code []}.
+   * The layout of every JSON file the tool generates ({@link PrettyJson}) as a databind writer, for
+   * writers that build a JSON tree. Made on first use, so that a convert without such a file never
+   * sets up an ObjectMapper.
    */
   public static ObjectWriter canonicalJson() {
-    return JSON;
+    return Canonical.JSON;
   }
 
-  private static DefaultPrettyPrinter prettyPrinter() {
-    DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
-    Separators separators = Separators.createDefaultInstance()
-        .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-        .withObjectEmptySeparator("")
-        .withArrayEmptySeparator("");
-    DefaultPrettyPrinter printer = new DefaultPrettyPrinter().withSeparators(separators);
-    printer.indentObjectsWith(indenter);
-    printer.indentArraysWith(indenter);
-    return printer;
+  private static final class Canonical {
+    static final ObjectWriter JSON = new ObjectMapper().writer(PrettyJson.printer());
   }
 
-  static ObjectNode tree(Dockerrun d) {
-    ObjectNode root = NODES.objectNode();
-    root.put("AWSEBDockerrunVersion", 2);
-    if (!d.volumes().isEmpty()) {
-      ArrayNode volumes = root.putArray("volumes");
-      d.volumes().forEach(v -> volumes.add(volume(v)));
-    }
-    ArrayNode containers = root.putArray("containerDefinitions");
-    d.containerDefinitions().forEach(c -> containers.add(container(c)));
-    d.authentication().ifPresent(a -> {
-      ObjectNode auth = root.putObject("authentication");
-      auth.put("bucket", a.bucket());
-      auth.put("key", a.key());
-    });
-    return root;
-  }
-
-  private static ObjectNode volume(Volume v) {
-    ObjectNode node = NODES.objectNode();
-    node.put("name", v.name());
-    v.host().ifPresent(h -> node.putObject("host").put("sourcePath", h.sourcePath()));
-    return node;
-  }
-
-  private static ObjectNode container(ContainerDefinition c) {
-    ObjectNode n = NODES.objectNode();
-    n.put("name", c.name());
-    n.put("image", c.image());
-    n.put("essential", c.essential());
-    c.memory().ifPresent(v -> n.put("memory", v));
-    c.memoryReservation().ifPresent(v -> n.put("memoryReservation", v));
-    c.cpu().ifPresent(v -> n.put("cpu", v));
-    objects(n, "portMappings", c.portMappings(), p -> {
-      ObjectNode o = NODES.objectNode();
-      o.put("containerPort", p.containerPort());
-      p.hostPort().ifPresent(h -> o.put("hostPort", h));
-      o.put("protocol", p.protocol());
-      return o;
-    });
-    strings(n, "links", c.links());
-    objects(n, "dependsOn", c.dependsOn(), dep -> NODES.objectNode()
-        .put("containerName", dep.containerName()).put("condition", dep.condition()));
-    objects(n, "environment", c.environment(), kv -> NODES.objectNode()
-        .put("name", kv.name()).put("value", kv.value()));
-    objects(n, "mountPoints", c.mountPoints(), m -> NODES.objectNode()
-        .put("sourceVolume", m.sourceVolume())
-        .put("containerPath", m.containerPath())
-        .put("readOnly", m.readOnly()));
-    objects(n, "volumesFrom", c.volumesFrom(), v -> NODES.objectNode()
-        .put("sourceContainer", v.sourceContainer()).put("readOnly", v.readOnly()));
-    c.command().ifPresent(cmd -> n.set("command", stringArray(cmd)));
-    c.entryPoint().ifPresent(ep -> n.set("entryPoint", stringArray(ep)));
-    c.workingDirectory().ifPresent(v -> n.put("workingDirectory", v));
-    c.user().ifPresent(v -> n.put("user", v));
-    c.hostname().ifPresent(v -> n.put("hostname", v));
-    c.privileged().ifPresent(v -> n.put("privileged", v));
-    c.readonlyRootFilesystem().ifPresent(v -> n.put("readonlyRootFilesystem", v));
-    c.interactive().ifPresent(v -> n.put("interactive", v));
-    c.pseudoTerminal().ifPresent(v -> n.put("pseudoTerminal", v));
-    if (!c.dockerLabels().isEmpty()) {
-      n.set("dockerLabels", stringMap(c.dockerLabels()));
-    }
-    strings(n, "dnsServers", c.dnsServers());
-    strings(n, "dnsSearchDomains", c.dnsSearchDomains());
-    objects(n, "extraHosts", c.extraHosts(), h -> NODES.objectNode()
-        .put("hostname", h.hostname()).put("ipAddress", h.ipAddress()));
-    objects(n, "ulimits", c.ulimits(), u -> NODES.objectNode()
-        .put("name", u.name()).put("softLimit", u.softLimit()).put("hardLimit", u.hardLimit()));
-    c.logConfiguration().ifPresent(l -> {
-      ObjectNode o = n.putObject("logConfiguration");
-      o.put("logDriver", l.logDriver());
-      if (!l.options().isEmpty()) {
-        o.set("options", stringMap(l.options()));
+  /** The file text for this model. */
+  public static String write(Dockerrun d) {
+    return PrettyJson.write(g -> {
+      g.writeStartObject();
+      g.writeNumberField("AWSEBDockerrunVersion", 2);
+      if (!d.volumes().isEmpty()) {
+        g.writeArrayFieldStart("volumes");
+        for (Volume v : d.volumes()) {
+          g.writeStartObject();
+          g.writeStringField("name", v.name());
+          if (v.host().isPresent()) {
+            g.writeObjectFieldStart("host");
+            g.writeStringField("sourcePath", v.host().get().sourcePath());
+            g.writeEndObject();
+          }
+          g.writeEndObject();
+        }
+        g.writeEndArray();
       }
+      g.writeArrayFieldStart("containerDefinitions");
+      for (ContainerDefinition c : d.containerDefinitions()) {
+        container(g, c);
+      }
+      g.writeEndArray();
+      if (d.authentication().isPresent()) {
+        g.writeObjectFieldStart("authentication");
+        g.writeStringField("bucket", d.authentication().get().bucket());
+        g.writeStringField("key", d.authentication().get().key());
+        g.writeEndObject();
+      }
+      g.writeEndObject();
     });
-    c.healthCheck().ifPresent(h -> {
-      ObjectNode o = n.putObject("healthCheck");
-      o.set("command", stringArray(h.command()));
-      h.interval().ifPresent(v -> o.put("interval", v));
-      h.timeout().ifPresent(v -> o.put("timeout", v));
-      h.retries().ifPresent(v -> o.put("retries", v));
-      h.startPeriod().ifPresent(v -> o.put("startPeriod", v));
-    });
-    c.stopTimeout().ifPresent(v -> n.put("stopTimeout", v));
-    c.linuxParameters().filter(lp -> !lp.isEmpty()).ifPresent(lp -> n.set("linuxParameters",
-        linuxParameters(lp)));
-    objects(n, "systemControls", c.systemControls(), s -> NODES.objectNode()
-        .put("namespace", s.namespace()).put("value", s.value()));
-    return n;
   }
 
-  private static ObjectNode linuxParameters(LinuxParameters lp) {
-    ObjectNode o = NODES.objectNode();
+  private static void container(JsonGenerator g, ContainerDefinition c) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("name", c.name());
+    g.writeStringField("image", c.image());
+    g.writeBooleanField("essential", c.essential());
+    number(g, "memory", c.memory());
+    number(g, "memoryReservation", c.memoryReservation());
+    number(g, "cpu", c.cpu());
+    if (!c.portMappings().isEmpty()) {
+      g.writeArrayFieldStart("portMappings");
+      for (PortMapping p : c.portMappings()) {
+        g.writeStartObject();
+        g.writeNumberField("containerPort", p.containerPort());
+        number(g, "hostPort", p.hostPort());
+        g.writeStringField("protocol", p.protocol());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+    }
+    strings(g, "links", c.links());
+    if (!c.dependsOn().isEmpty()) {
+      g.writeArrayFieldStart("dependsOn");
+      for (ContainerDependency dep : c.dependsOn()) {
+        g.writeStartObject();
+        g.writeStringField("containerName", dep.containerName());
+        g.writeStringField("condition", dep.condition());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+    }
+    if (!c.environment().isEmpty()) {
+      g.writeArrayFieldStart("environment");
+      for (KeyValue kv : c.environment()) {
+        g.writeStartObject();
+        g.writeStringField("name", kv.name());
+        g.writeStringField("value", kv.value());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+    }
+    if (!c.mountPoints().isEmpty()) {
+      g.writeArrayFieldStart("mountPoints");
+      for (MountPoint m : c.mountPoints()) {
+        g.writeStartObject();
+        g.writeStringField("sourceVolume", m.sourceVolume());
+        g.writeStringField("containerPath", m.containerPath());
+        g.writeBooleanField("readOnly", m.readOnly());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+    }
+    if (!c.volumesFrom().isEmpty()) {
+      g.writeArrayFieldStart("volumesFrom");
+      for (VolumeFrom v : c.volumesFrom()) {
+        g.writeStartObject();
+        g.writeStringField("sourceContainer", v.sourceContainer());
+        g.writeBooleanField("readOnly", v.readOnly());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+    }
+    if (c.command().isPresent()) {
+      stringArray(g, "command", c.command().get()); // an explicitly empty one is kept
+    }
+    if (c.entryPoint().isPresent()) {
+      stringArray(g, "entryPoint", c.entryPoint().get());
+    }
+    string(g, "workingDirectory", c.workingDirectory());
+    string(g, "user", c.user());
+    string(g, "hostname", c.hostname());
+    bool(g, "privileged", c.privileged());
+    bool(g, "readonlyRootFilesystem", c.readonlyRootFilesystem());
+    bool(g, "interactive", c.interactive());
+    bool(g, "pseudoTerminal", c.pseudoTerminal());
+    stringMap(g, "dockerLabels", c.dockerLabels());
+    strings(g, "dnsServers", c.dnsServers());
+    strings(g, "dnsSearchDomains", c.dnsSearchDomains());
+    if (!c.extraHosts().isEmpty()) {
+      g.writeArrayFieldStart("extraHosts");
+      for (HostEntry h : c.extraHosts()) {
+        g.writeStartObject();
+        g.writeStringField("hostname", h.hostname());
+        g.writeStringField("ipAddress", h.ipAddress());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+    }
+    if (!c.ulimits().isEmpty()) {
+      g.writeArrayFieldStart("ulimits");
+      for (Ulimit u : c.ulimits()) {
+        g.writeStartObject();
+        g.writeStringField("name", u.name());
+        g.writeNumberField("softLimit", u.softLimit());
+        g.writeNumberField("hardLimit", u.hardLimit());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+    }
+    if (c.logConfiguration().isPresent()) {
+      LogConfiguration l = c.logConfiguration().get();
+      g.writeObjectFieldStart("logConfiguration");
+      g.writeStringField("logDriver", l.logDriver());
+      stringMap(g, "options", l.options());
+      g.writeEndObject();
+    }
+    if (c.healthCheck().isPresent()) {
+      HealthCheck h = c.healthCheck().get();
+      g.writeObjectFieldStart("healthCheck");
+      stringArray(g, "command", h.command());
+      number(g, "interval", h.interval());
+      number(g, "timeout", h.timeout());
+      number(g, "retries", h.retries());
+      number(g, "startPeriod", h.startPeriod());
+      g.writeEndObject();
+    }
+    number(g, "stopTimeout", c.stopTimeout());
+    if (c.linuxParameters().isPresent() && !c.linuxParameters().get().isEmpty()) {
+      linuxParameters(g, c.linuxParameters().get());
+    }
+    if (!c.systemControls().isEmpty()) {
+      g.writeArrayFieldStart("systemControls");
+      for (SystemControl s : c.systemControls()) {
+        g.writeStartObject();
+        g.writeStringField("namespace", s.namespace());
+        g.writeStringField("value", s.value());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+    }
+    g.writeEndObject();
+  }
+
+  private static void linuxParameters(JsonGenerator g, LinuxParameters lp) throws IOException {
+    g.writeObjectFieldStart("linuxParameters");
     if (!lp.capabilitiesAdd().isEmpty() || !lp.capabilitiesDrop().isEmpty()) {
-      ObjectNode caps = o.putObject("capabilities");
-      strings(caps, "add", lp.capabilitiesAdd());
-      strings(caps, "drop", lp.capabilitiesDrop());
+      g.writeObjectFieldStart("capabilities");
+      strings(g, "add", lp.capabilitiesAdd());
+      strings(g, "drop", lp.capabilitiesDrop());
+      g.writeEndObject();
     }
-    lp.initProcessEnabled().ifPresent(v -> o.put("initProcessEnabled", v));
-    lp.sharedMemorySize().ifPresent(v -> o.put("sharedMemorySize", v));
-    objects(o, "tmpfs", lp.tmpfs(), t -> {
-      ObjectNode tn = NODES.objectNode();
-      tn.put("containerPath", t.containerPath());
-      tn.put("size", t.size());
-      strings(tn, "mountOptions", t.mountOptions());
-      return tn;
-    });
-    return o;
+    bool(g, "initProcessEnabled", lp.initProcessEnabled());
+    number(g, "sharedMemorySize", lp.sharedMemorySize());
+    if (!lp.tmpfs().isEmpty()) {
+      g.writeArrayFieldStart("tmpfs");
+      for (Tmpfs t : lp.tmpfs()) {
+        g.writeStartObject();
+        g.writeStringField("containerPath", t.containerPath());
+        g.writeNumberField("size", t.size());
+        strings(g, "mountOptions", t.mountOptions());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+    }
+    g.writeEndObject();
   }
 
-  private static <T> void objects(ObjectNode parent, String key, List<T> items,
-      Function<T, ObjectNode> toNode) {
+  private static void number(JsonGenerator g, String key, Optional<Integer> v) throws IOException {
+    if (v.isPresent()) {
+      g.writeNumberField(key, v.get());
+    }
+  }
+
+  private static void string(JsonGenerator g, String key, Optional<String> v) throws IOException {
+    if (v.isPresent()) {
+      g.writeStringField(key, v.get());
+    }
+  }
+
+  private static void bool(JsonGenerator g, String key, Optional<Boolean> v) throws IOException {
+    if (v.isPresent()) {
+      g.writeBooleanField(key, v.get());
+    }
+  }
+
+  /** A non-empty list of strings; an empty one is left out. */
+  private static void strings(JsonGenerator g, String key, List<String> items) throws IOException {
     if (!items.isEmpty()) {
-      ArrayNode array = parent.putArray(key);
-      items.forEach(i -> array.add(toNode.apply(i)));
+      stringArray(g, key, items);
     }
   }
 
-  private static void strings(ObjectNode parent, String key, List<String> items) {
-    if (!items.isEmpty()) {
-      parent.set(key, stringArray(items));
+  private static void stringArray(JsonGenerator g, String key, List<String> items)
+      throws IOException {
+    g.writeArrayFieldStart(key);
+    for (String s : items) {
+      g.writeString(s);
     }
+    g.writeEndArray();
   }
 
-  private static ArrayNode stringArray(List<String> items) {
-    ArrayNode array = NODES.arrayNode();
-    items.forEach(array::add);
-    return array;
-  }
-
-  private static ObjectNode stringMap(Map<String, String> map) {
-    ObjectNode o = NODES.objectNode();
-    map.forEach(o::put); // the model keeps these maps sorted
-    return o;
+  /** A non-empty map of strings, in its own order (the model keeps these maps sorted). */
+  private static void stringMap(JsonGenerator g, String key, Map<String, String> map)
+      throws IOException {
+    if (!map.isEmpty()) {
+      g.writeObjectFieldStart(key);
+      for (Map.Entry<String, String> e : map.entrySet()) {
+        g.writeStringField(e.getKey(), e.getValue());
+      }
+      g.writeEndObject();
+    }
   }
 }
