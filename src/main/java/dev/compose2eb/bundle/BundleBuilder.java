@@ -3,14 +3,20 @@ package dev.compose2eb.bundle;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Builds the Elastic Beanstalk source bundle: a reproducible zip holding Dockerrun.aws.json, the
@@ -66,11 +72,31 @@ public final class BundleBuilder {
    * every later bundle.
    */
   public static Path temporaryBeside(Path target) throws IOException {
-    Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(),
-        "." + target.getFileName() + ".", ".tmp");
-    tmp.toFile().deleteOnExit();
-    return tmp;
+    Path dir = target.toAbsolutePath().getParent();
+    boolean posix = dir.getFileSystem().supportedFileAttributeViews().contains("posix");
+    for (int attempt = 0; ; attempt++) {
+      // the process id and a counter rather than createTempFile's SecureRandom: seeding it loads
+      // the security providers, a tenth of the classes a cold convert loaded
+      Path tmp = dir.resolve("." + target.getFileName() + "." + PID + COUNTER.incrementAndGet()
+          + ".tmp");
+      try {
+        Files.createFile(tmp, posix ? new FileAttribute<?>[] {OWNER_ONLY} : new FileAttribute<?>[0]);
+      } catch (FileAlreadyExistsException e) {
+        if (attempt < 100) {
+          continue;
+        }
+        throw e;
+      }
+      tmp.toFile().deleteOnExit();
+      return tmp;
+    }
   }
+
+  private static final long PID = ProcessHandle.current().pid();
+  private static final AtomicLong COUNTER = new AtomicLong(1000 + (System.nanoTime() & 0xffff));
+  /** Owner-only, as createTempFile made them: the file holds environment values. */
+  private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY =
+      PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
 
   /** Whether a file name is that of a {@link #temporaryBeside} file, e.g. {@code .out.zip.42.tmp}. */
   static boolean isLeftover(String fileName) {
