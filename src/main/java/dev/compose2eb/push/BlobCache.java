@@ -8,12 +8,14 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Compressed layers from earlier pushes, keyed by diff id (the sha256 of the uncompressed layer):
@@ -23,10 +25,19 @@ import java.util.Optional;
  *
  * <p>The time of last use is the {@code .digest} file's modification time (set on every hit), so
  * {@link #prune} can drop entries nobody used for a while and keep the cache under a size.
+ *
+ * <p>{@code verified/<sha256 of stamp and region>} remembers what an earlier push read in a region of
+ * an archive (its diff id, and the blob digest of a layer stored gzipped), so that pushing an
+ * unchanged archive again reads none of its layers.
  */
 final class BlobCache {
   /** A compressed layer ready to upload. */
   record Blob(String digest, long size, Path file) {}
+
+  /** What reading a layer's bytes showed: its diff id, and its digest as a blob if stored gzipped. */
+  record Verified(String diffId, Optional<String> blobDigest) {}
+
+  private static final Pattern DIGEST = Pattern.compile("sha256:[0-9a-f]{64}");
 
   private final Path dir;
 
@@ -53,6 +64,49 @@ final class BlobCache {
     return Optional.of(new Blob(parts[0], Long.parseLong(parts[1]), file));
   }
 
+  /** What an earlier push read in this region of the file with this stamp, if it was recorded. */
+  Optional<Verified> verified(FileStamp stamp, long offset, long size) throws IOException {
+    Path record = verifiedRecord(stamp, offset, size);
+    String[] parts;
+    try {
+      parts = Files.readString(record, StandardCharsets.US_ASCII).trim().split(" ");
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    }
+    if (parts.length < 1 || parts.length > 2 || !DIGEST.matcher(parts[0]).matches()
+        || parts.length == 2 && !DIGEST.matcher(parts[1]).matches()) {
+      return Optional.empty();
+    }
+    touch(record);
+    return Optional.of(new Verified(parts[0],
+        parts.length == 2 ? Optional.of(parts[1]) : Optional.empty()));
+  }
+
+  /** Remembers what reading this region showed; best effort, as the record only saves work. */
+  void recordVerified(FileStamp stamp, long offset, long size, Verified v) {
+    try {
+      Path record = verifiedRecord(stamp, offset, size);
+      Files.createDirectories(record.getParent());
+      Path tmp = Files.createTempFile(record.getParent(), "verified-", ".tmp");
+      try {
+        Files.writeString(tmp, v.diffId() + v.blobDigest().map(d -> " " + d).orElse("") + "\n",
+            StandardCharsets.US_ASCII);
+        Files.move(tmp, record, StandardCopyOption.ATOMIC_MOVE,
+            StandardCopyOption.REPLACE_EXISTING);
+      } finally {
+        Files.deleteIfExists(tmp);
+      }
+    } catch (IOException e) {
+      // the next push reads the layer again
+    }
+  }
+
+  private Path verifiedRecord(FileStamp stamp, long offset, long size) {
+    MessageDigest d = Digests.sha256();
+    d.update((stamp.key() + "\n" + offset + " " + size).getBytes(StandardCharsets.UTF_8));
+    return dir.resolve("verified").resolve(Digests.of(d).substring("sha256:".length()));
+  }
+
   /**
    * Deletes entries last used before {@code now - maxAge}, then the least recently used ones until
    * the blobs take at most {@code maxBytes}, and temporary files a crashed run left (older than a
@@ -73,6 +127,18 @@ final class BlobCache {
         } else if (name.endsWith(".digest")) {
           Path blob = dir.resolve(name.substring(0, name.length() - ".digest".length()) + ".gz");
           entries.add(new Entry(f, blob, modified(f), Files.exists(blob) ? Files.size(blob) : 0));
+        }
+      }
+    }
+    Path verified = dir.resolve("verified");
+    if (Files.isDirectory(verified)) {
+      try (DirectoryStream<Path> files = Files.newDirectoryStream(verified)) {
+        for (Path f : files) {
+          if (modified(f).isBefore(now.minus(maxAge))
+              || f.getFileName().toString().endsWith(".tmp")
+                  && modified(f).isBefore(now.minus(Duration.ofDays(1)))) {
+            Files.deleteIfExists(f);
+          }
         }
       }
     }

@@ -8,8 +8,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.function.LongConsumer;
+import java.util.function.Supplier;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -34,25 +36,50 @@ final class LayerPreparer {
   private final BlobCache cache;
   private final ParallelGzip gzip;
 
+  private final Supplier<Instant> clock;
+
   LayerPreparer(BlobCache cache, ParallelGzip gzip) {
-    this.cache = cache;
-    this.gzip = gzip;
+    this(cache, gzip, Instant::now);
   }
 
-  /** The blob for {@code layer}; {@code progress} receives bytes of the archive read. */
+  LayerPreparer(BlobCache cache, ParallelGzip gzip, Supplier<Instant> clock) {
+    this.cache = cache;
+    this.gzip = gzip;
+    this.clock = clock;
+  }
+
+  /**
+   * The blob for {@code layer}; {@code progress} receives bytes of the archive read. A layer this
+   * cache saw in the same unchanged archive file (same {@link FileStamp}) is not read again.
+   */
   Blob prepare(Path archive, DockerArchive.Layer layer, LongConsumer progress)
       throws IOException, InterruptedException, DockerArchive.Invalid {
     TarIndex.Entry entry = layer.entry();
     FileRegion inArchive = new FileRegion(archive, entry.offset(), entry.size());
+    Optional<FileStamp> stamp = FileStamp.of(archive, clock.get());
+    Optional<BlobCache.Verified> seen = stamp.isPresent()
+        ? cache.verified(stamp.get(), entry.offset(), entry.size()) : Optional.empty();
+    boolean known = seen.isPresent() && seen.get().diffId().equals(layer.diffId());
+    if (known && seen.get().blobDigest().isPresent()) {
+      progress.accept(entry.size());
+      return new Blob(seen.get().blobDigest().get(), inArchive); // stored gzipped, seen before
+    }
     if (isGzip(inArchive)) {
       MessageDigest compressed = Digests.sha256();
       String diffId = hashGzip(inArchive, compressed, progress);
       check(archive, layer, diffId);
-      return new Blob(Digests.of(compressed), inArchive);
+      String digest = Digests.of(compressed);
+      remember(archive, stamp, entry, new BlobCache.Verified(diffId, Optional.of(digest)));
+      return new Blob(digest, inArchive);
     }
     Optional<BlobCache.Blob> cached = cache.find(layer.diffId());
     if (cached.isPresent()) {
-      check(archive, layer, hash(inArchive, progress));
+      if (known) {
+        progress.accept(entry.size());
+      } else {
+        check(archive, layer, hash(inArchive, progress));
+        remember(archive, stamp, entry, new BlobCache.Verified(layer.diffId(), Optional.empty()));
+      }
       BlobCache.Blob c = cached.get();
       return new Blob(c.digest(), FileRegion.whole(c.file(), c.size()));
     }
@@ -64,9 +91,18 @@ final class LayerPreparer {
       }
       check(archive, layer, r.diffId());
       BlobCache.Blob stored = cache.put(layer.diffId(), temporary, r.digest(), r.size());
+      remember(archive, stamp, entry, new BlobCache.Verified(layer.diffId(), Optional.empty()));
       return new Blob(stored.digest(), FileRegion.whole(stored.file(), stored.size()));
     } finally {
       Files.deleteIfExists(temporary); // still there only when something failed
+    }
+  }
+
+  /** Records what was read, if the archive kept its stamp while it was read. */
+  private void remember(Path archive, Optional<FileStamp> before, TarIndex.Entry entry,
+      BlobCache.Verified verified) {
+    if (before.isPresent() && before.equals(FileStamp.of(archive, clock.get()))) {
+      cache.recordVerified(before.get(), entry.offset(), entry.size(), verified);
     }
   }
 

@@ -320,7 +320,8 @@ class ImagePusherTest {
     assertThat(digests).isEqualTo(gz.storedLayerDigests());
     assertThat(manifest.get("config").get("digest").asText()).isEqualTo(gz.configDigest());
     assertThat(result.blobsUploaded()).isEqualTo(3);
-    assertThat(modificationTimes(cache)).as("nothing compressed, nothing cached").isEmpty();
+    assertThat(modificationTimes(cache)).as("nothing compressed, nothing cached")
+        .isEmpty();
   }
 
   @Test
@@ -365,7 +366,9 @@ class ImagePusherTest {
     Map<Path, FileTime> out = new java.util.TreeMap<>();
     if (Files.isDirectory(dir)) {
       try (var files = Files.walk(dir)) {
-        for (Path p : files.filter(Files::isRegularFile).toList()) {
+        // records of layers read (verified/) are left out: they appear once an archive is 2 s old
+        for (Path p : files.filter(Files::isRegularFile)
+            .filter(p -> !p.getParent().getFileName().toString().equals("verified")).toList()) {
           out.put(p, Files.getLastModifiedTime(p));
         }
       }
