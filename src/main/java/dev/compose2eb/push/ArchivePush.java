@@ -88,6 +88,7 @@ final class ArchivePush {
       throw PushErrors.of(action, source, target.registry(), cacheDirectory, e);
     } finally {
       stop(uploaders, readers, compressors);
+      client.close();
     }
   }
 

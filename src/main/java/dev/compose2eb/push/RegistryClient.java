@@ -40,6 +40,8 @@ final class RegistryClient {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration CALL_TIMEOUT = Duration.ofSeconds(60);
   private static final Pattern PARAM = Pattern.compile("(\\w+)=\"([^\"]*)\"");
+  /** The id at the end of the JDK's HttpClientImpl.toString(), e.g. {@code ...@1a2b(3)}. */
+  private static final Pattern CLIENT_ID = Pattern.compile("\\((\\d+)\\)$");
 
   /** A registry answer that ends the push; {@code status} 0 when it is not about one HTTP call. */
   static final class Refusal extends Exception {
@@ -74,6 +76,45 @@ final class RegistryClient {
   }
 
   /** An HTTP/1.1 client (one connection per parallel upload); trusting any certificate on loopback only. */
+  /**
+   * Stops the HTTP client's selector thread now instead of when the client is collected: a JVM
+   * exiting while a thread waits in native code (the selector's epoll) waits 300 ms for it
+   * (HotSpot's VM_Exit::wait_for_threads_in_native_to_block), after every push. JDK 21 and later
+   * have HttpClient.shutdownNow(); on JDK 17, interrupting this client's own selector thread
+   * ({@code HttpClient-<id>-SelectorManager}) ends its loop.
+   */
+  void close() {
+    try {
+      HttpClient.class.getMethod("shutdownNow").invoke(http);
+      HttpClient.class.getMethod("awaitTermination", Duration.class).invoke(http,
+          Duration.ofMillis(500));
+      return;
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      // JDK 17: no shutdownNow
+    }
+    Matcher id = CLIENT_ID.matcher(http.toString());
+    if (!id.find()) {
+      return;
+    }
+    String name = "HttpClient-" + id.group(1) + "-SelectorManager";
+    ThreadGroup root = Thread.currentThread().getThreadGroup();
+    while (root.getParent() != null) {
+      root = root.getParent();
+    }
+    Thread[] threads = new Thread[root.activeCount() + 16];
+    int n = root.enumerate(threads, true);
+    for (int i = 0; i < n; i++) {
+      if (threads[i].getName().equals(name)) {
+        threads[i].interrupt();
+        try {
+          threads[i].join(500);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    }
+  }
+
   static HttpClient httpClient(boolean loopback) {
     HttpClient.Builder b = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(Duration.ofSeconds(30)).followRedirects(HttpClient.Redirect.NEVER);

@@ -130,6 +130,21 @@ class ImagePusherTest {
   }
 
   @Test
+  void aPushLeavesNoHttpSelectorThreadBehind() throws Exception {
+    // a thread waiting in epoll would hold up the JVM's exit by 300 ms after every push
+    long before = selectorThreads();
+    push(temp.resolve("cache"), ImageSource.archive(image.archive()),
+        registry.host() + "/threads/app:1", new ArrayList<>());
+    assertThat(selectorThreads()).isLessThanOrEqualTo(before);
+  }
+
+  private static long selectorThreads() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.isAlive() && t.getName().matches("HttpClient-\\d+-SelectorManager"))
+        .count();
+  }
+
+  @Test
   void skopeoSeesThePushedImage() throws Exception {
     Path skopeo = LocalRegistry.which("skopeo").orElse(null);
     if (skopeo == null) {
