@@ -4,10 +4,10 @@
 # alone). The difference is the cost of loading. Uses hyperfine when installed, else a plain loop.
 #
 #   bench/load.sh            # needs target/compose2eb.jar (mvn -q package -DskipTests)
+#   bench/load.sh --generate-only   # only writes the files (bench/all.sh uses them)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jar=target/compose2eb.jar
-[ -f "$jar" ] || { echo "build first: mvn -q -B package -DskipTests" >&2; exit 1; }
 out=bench/out
 mkdir -p "$out"
 
@@ -46,6 +46,8 @@ YAML
 
 sizes=(1 100 1000 10000)
 for n in "${sizes[@]}"; do gen "$n" "$out/compose-$n.yaml"; done
+[ "${1:-}" = --generate-only ] && exit 0
+[ -f "$jar" ] || { echo "build first: mvn -q -B package -DskipTests" >&2; exit 1; }
 ls -l "$out"/compose-*.yaml | awk '{print $5, $9}'
 
 if command -v hyperfine >/dev/null 2>&1; then
