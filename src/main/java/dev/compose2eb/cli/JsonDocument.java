@@ -1,12 +1,9 @@
 package dev.compose2eb.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
 import dev.compose2eb.diag.Diagnostic;
 import dev.compose2eb.diag.Severity;
+import dev.compose2eb.dockerrun.PrettyJson;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -51,14 +48,7 @@ final class JsonDocument {
 
   /** A generator that indents by two spaces and writes {@code "key": value}, as Dockerrun files are. */
   static JsonGenerator generator(Writer w) throws IOException {
-    JsonGenerator g = new JsonFactory().createGenerator(w);
-    DefaultPrettyPrinter pp = new DefaultPrettyPrinter(Separators.createDefaultInstance()
-        .withObjectFieldValueSpacing(Separators.Spacing.AFTER).withArrayEmptySeparator("")
-        .withObjectEmptySeparator(""));
-    pp.indentArraysWith(new DefaultIndenter("  ", "\n"));
-    pp.indentObjectsWith(new DefaultIndenter("  ", "\n"));
-    g.setPrettyPrinter(pp);
-    return g;
+    return PrettyJson.generator(w);
   }
 
   /** {@code errors}, {@code warnings}, {@code infos} counts, then {@code diagnostics}: one object each. */
