@@ -54,7 +54,7 @@ fi
 if command -v container-transform >/dev/null 2>&1; then
   cmds+=("convert: container-transform=container-transform -i compose -o ecs $sample")
 else
-  echo "container-transform is not installed (it is on neither PyPI nor npm here): its row is left out"
+  echo "container-transform is not installed (a PyPI package; PyPI is not reachable from these machines): its row is left out"
 fi
 python3 bench/all.py "$rounds" 1 "${cmds[@]}" | tee "$out/all.md"
 echo "load average after start-up rounds: $(cut -d' ' -f1-3 /proc/loadavg)"

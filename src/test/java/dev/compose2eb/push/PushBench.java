@@ -29,8 +29,9 @@ public final class PushBench {
       PushResult r = new ImagePusher(Path.of(args[5])).push(ImageSource.archive(Path.of(args[1])),
           args[2], new RegistryCredentials(registryOf(args[2]), args[3], args[4]), p -> {});
       long nanos = System.nanoTime() - start;
-      System.out.printf(Locale.ROOT, "%s %d %d %d %d%n", r.digest(), r.bytesUploaded(),
-          r.blobsUploaded(), r.blobsSkipped(), nanos / 1_000_000);
+      long cpu = ProcessHandle.current().info().totalCpuDuration().map(d -> d.toMillis()).orElse(-1L);
+      System.out.printf(Locale.ROOT, "%s %d %d %d %d %d%n", r.digest(), r.bytesUploaded(),
+          r.blobsUploaded(), r.blobsSkipped(), nanos / 1_000_000, cpu);
       System.out.flush();
       System.exit(0); // as the CLI ends
       return;
@@ -79,8 +80,8 @@ public final class PushBench {
             a.start();
             long[] r = ours(archive, a.host() + "/ours/app:1", cache);
             ours.add(r);
-            System.out.printf(Locale.ROOT, "rep %d ours:   wall %6d ms, in JVM %6d ms, %d bytes in %d blobs%n",
-                rep, r[0], r[1], r[2], r[3]);
+            System.out.printf(Locale.ROOT, "rep %d ours:   wall %6d ms, in JVM %6d ms, CPU %6d ms,"
+                + " %d bytes in %d blobs%n", rep, r[0], r[1], r[6], r[2], r[3]);
             if (repeat && rep == reps) {
               int mark = a.requests().size();
               second = ours(archive, a.host() + "/ours/app:1", cache);
@@ -121,8 +122,9 @@ public final class PushBench {
     }
     if (second != null) {
       rows.add(String.format(Locale.ROOT, "| %s | ours, second unchanged push | %d ms | in JVM %d ms,"
-          + " %d bytes in %d blobs uploaded, %d blobs skipped, %d blob upload requests at the"
-          + " registry |", label, second[0], second[1], second[2], second[3], second[5], second[4]));
+          + " CPU %d ms, %d bytes in %d blobs uploaded, %d blobs skipped, %d blob upload requests"
+          + " at the registry |", label, second[0], second[1], second[6], second[2], second[3],
+          second[5], second[4]));
       rows.add(String.format(Locale.ROOT, "| %s | skopeo copy, second unchanged push | %d ms | |",
           label, skopeoSecond));
       rows.add(String.format(Locale.ROOT, "| %s | ratio ours/skopeo, unchanged push | %.2f | |",
@@ -130,7 +132,10 @@ public final class PushBench {
     }
   }
 
-  /** wall ms, in-JVM ms, bytes uploaded, blobs uploaded, (blob uploads seen), blobs skipped. */
+  /**
+   * wall ms, in-JVM ms, bytes uploaded, blobs uploaded, (blob uploads seen), blobs skipped, CPU ms of
+   * the process (user+sys, all threads, up to its last output).
+   */
   private static long[] ours(Path archive, String target, Path cache) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     long start = System.nanoTime();
@@ -146,7 +151,7 @@ public final class PushBench {
     long wall = (System.nanoTime() - start) / 1_000_000;
     String[] f = out.split(" ");
     return new long[] {wall, Long.parseLong(f[4]), Long.parseLong(f[1]), Long.parseLong(f[2]), 0,
-        Long.parseLong(f[3])};
+        Long.parseLong(f[3]), Long.parseLong(f[5])};
   }
 
   private static long skopeo(Path archive, String target) throws Exception {
