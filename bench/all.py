@@ -12,27 +12,33 @@ import subprocess
 import sys
 import time
 
-rounds, warmup = int(sys.argv[1]), int(sys.argv[2])
-commands = [arg.split("=", 1) for arg in sys.argv[3:]]
-results = {name: [] for name, _ in commands}
-with open(os.devnull, "w") as devnull:
-    for i in range(warmup + rounds):
-        shift = i % len(commands)
-        for name, command in commands[shift:] + commands[:shift]:
-            start = time.perf_counter()
-            child = subprocess.Popen(shlex.split(command), stdout=devnull, stderr=devnull,
-                                     stdin=subprocess.DEVNULL)
-            _, status, usage = os.wait4(child.pid, 0)
-            wall = time.perf_counter() - start
-            if os.waitstatus_to_exitcode(status) != 0:
-                sys.exit(f"{name} failed: {command}")
-            if i >= warmup:
-                results[name].append((wall, usage.ru_utime + usage.ru_stime))
 
-print(f"| command | rounds | median wall [ms] | min wall [ms] | median user+sys [ms] |")
-print(f"|:---|---:|---:|---:|---:|")
-for name, command in commands:
-    wall = [w * 1000 for w, _ in results[name]]
-    cpu = [c * 1000 for _, c in results[name]]
-    print(f"| {name} | {len(wall)} | {statistics.median(wall):.0f} | {min(wall):.0f}"
-          f" | {statistics.median(cpu):.0f} |")
+def measure(rounds, warmup, commands):
+    """{name: [(wall s, user+sys s)]} for [(name, command)], run in rotating order."""
+    results = {name: [] for name, _ in commands}
+    with open(os.devnull, "w") as devnull:
+        for i in range(warmup + rounds):
+            shift = i % len(commands)
+            for name, command in commands[shift:] + commands[:shift]:
+                start = time.perf_counter()
+                child = subprocess.Popen(shlex.split(command), stdout=devnull, stderr=devnull,
+                                         stdin=subprocess.DEVNULL)
+                _, status, usage = os.wait4(child.pid, 0)
+                wall = time.perf_counter() - start
+                if os.waitstatus_to_exitcode(status) != 0:
+                    sys.exit(f"{name} failed: {command}")
+                if i >= warmup:
+                    results[name].append((wall, usage.ru_utime + usage.ru_stime))
+    return results
+
+
+if __name__ == "__main__":
+    commands = [arg.split("=", 1) for arg in sys.argv[3:]]
+    results = measure(int(sys.argv[1]), int(sys.argv[2]), commands)
+    print("| command | rounds | median wall [ms] | min wall [ms] | median user+sys [ms] |")
+    print("|:---|---:|---:|---:|---:|")
+    for name, _ in commands:
+        wall = [w * 1000 for w, _ in results[name]]
+        cpu = [c * 1000 for _, c in results[name]]
+        print(f"| {name} | {len(wall)} | {statistics.median(wall):.0f} | {min(wall):.0f}"
+              f" | {statistics.median(cpu):.0f} |")

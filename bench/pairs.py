@@ -1,31 +1,20 @@
 #!/usr/bin/env python3
 """Interleaved A/B timing, for a machine shared with other jobs: each round runs every command once
-(alternating the order), so that load changes hit all of them alike. Reports wall time and the
-child's user+sys CPU time (less sensitive to contention than wall time).
+(the order rotating; for two commands, alternating), so that load changes hit all of them alike.
+Reports wall time and the child's user+sys CPU time (less sensitive to contention than wall time).
+The rounds are bench/all.py's.
 
     bench/pairs.py RUNS WARMUP 'before=java -jar before.jar config --quiet -f F' 'after=java -jar ...'
 """
 import os
-import shlex
 import statistics
-import subprocess
 import sys
-import time
 
-runs, warmup = int(sys.argv[1]), int(sys.argv[2])
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from all import measure  # noqa: E402
+
 commands = [arg.split("=", 1) for arg in sys.argv[3:]]
-results = {name: [] for name, _ in commands}
-with open(os.devnull, "w") as devnull:
-    for i in range(warmup + runs):
-        for name, command in (commands if i % 2 == 0 else commands[::-1]):
-            start = time.perf_counter()
-            child = subprocess.Popen(shlex.split(command), stdout=devnull, stderr=devnull)
-            _, status, usage = os.wait4(child.pid, 0)
-            wall = time.perf_counter() - start
-            if os.waitstatus_to_exitcode(status) != 0:
-                sys.exit(f"{name} failed: {command}")
-            if i >= warmup:
-                results[name].append((wall, usage.ru_utime + usage.ru_stime))
+results = measure(int(sys.argv[1]), int(sys.argv[2]), commands)
 for name, _ in commands:
     wall = [w for w, _ in results[name]]
     cpu = [c for _, c in results[name]]
