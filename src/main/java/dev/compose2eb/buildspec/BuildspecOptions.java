@@ -1,6 +1,6 @@
 package dev.compose2eb.buildspec;
 
-import dev.compose2eb.translate.TranslateOptions;
+import dev.compose2eb.plan.PlanOptions;
 import java.util.List;
 
 /**
@@ -13,7 +13,8 @@ import java.util.List;
  * @param composeFiles {@code -f} files, relative to the project directory; empty means discovery
  * @param profiles {@code --profile} values
  * @param envFiles {@code --env-file} files, relative to the project directory
- * @param defaultMemoryMib {@code --default-memory}
+ * @param plan {@code --instance-type}, {@code --entry}, {@code --keep-dev-mounts},
+ *     {@code --default-memory}
  * @param envToEb {@code --env-to-eb}
  */
 public record BuildspecOptions(
@@ -21,7 +22,7 @@ public record BuildspecOptions(
     List<String> composeFiles,
     List<String> profiles,
     List<String> envFiles,
-    int defaultMemoryMib,
+    PlanOptions plan,
     boolean envToEb) {
 
   public BuildspecOptions {
@@ -32,16 +33,16 @@ public record BuildspecOptions(
 
   /** Convert, compose file discovery, no profiles, default memory, environment in the Dockerrun. */
   public static BuildspecOptions defaults() {
-    return new BuildspecOptions(false, List.of(), List.of(), List.of(),
-        TranslateOptions.DEFAULT_MEMORY_MIB, false);
+    return new BuildspecOptions(false, List.of(), List.of(), List.of(), PlanOptions.defaults(),
+        false);
   }
 
   public BuildspecOptions withComposeFiles(List<String> files) {
-    return new BuildspecOptions(deploy, files, profiles, envFiles, defaultMemoryMib, envToEb);
+    return new BuildspecOptions(deploy, files, profiles, envFiles, plan, envToEb);
   }
 
   public BuildspecOptions withDeploy(boolean value) {
-    return new BuildspecOptions(value, composeFiles, profiles, envFiles, defaultMemoryMib, envToEb);
+    return new BuildspecOptions(value, composeFiles, profiles, envFiles, plan, envToEb);
   }
 
   /** The loader and translation options of the jar's command line, quoted for the shell. */
@@ -53,9 +54,12 @@ public record BuildspecOptions(
     // always named: in CodeBuild the checkout directory has another name than here
     words.add("-p " + Shell.quote(projectName));
     words.add("--registry \"$REGISTRY\" --tag \"$IMAGE_TAG\"");
-    if (defaultMemoryMib != TranslateOptions.DEFAULT_MEMORY_MIB) {
-      words.add("--default-memory " + defaultMemoryMib);
+    plan.instanceType().ifPresent(t -> words.add("--instance-type " + Shell.quote(t)));
+    plan.entry().ifPresent(e -> words.add("--entry " + Shell.quote(e)));
+    if (plan.keepDevMounts()) {
+      words.add("--keep-dev-mounts");
     }
+    plan.defaultMemoryMib().ifPresent(m -> words.add("--default-memory " + m));
     if (envToEb) {
       words.add("--env-to-eb");
     }

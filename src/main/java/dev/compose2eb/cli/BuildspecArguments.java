@@ -34,7 +34,7 @@ final class BuildspecArguments {
       profiles = Arrays.stream(fromEnv.split(",")).map(String::strip).filter(s -> !s.isEmpty())
           .toList();
     }
-    return new BuildspecOptions(deploy, files, profiles, envFiles, translate.defaultMemory,
+    return new BuildspecOptions(deploy, files, profiles, envFiles, translate.planOptions(),
         translate.envToEb);
   }
 

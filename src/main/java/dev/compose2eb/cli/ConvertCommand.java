@@ -6,6 +6,8 @@ import dev.compose2eb.compose.load.LoadResult;
 import dev.compose2eb.diag.Diagnostic;
 import dev.compose2eb.diag.Diagnostics;
 import dev.compose2eb.diag.Severity;
+import dev.compose2eb.plan.InstanceTypes;
+import dev.compose2eb.plan.PlanOptions;
 import dev.compose2eb.dockerrun.DockerrunValidator;
 import dev.compose2eb.dockerrun.DockerrunWriter;
 import dev.compose2eb.ebextensions.ManagedConfigWriter;
@@ -215,9 +217,24 @@ final class ConvertCommand implements Callable<Integer> {
     String tag;
 
     @Option(names = "--default-memory", paramLabel = "MIB",
-        defaultValue = "" + TranslateOptions.DEFAULT_MEMORY_MIB,
-        description = "Memory reservation of a container that states none (default: ${DEFAULT-VALUE} MiB)")
-    int defaultMemory;
+        description = "Memory reservation of each container that states none (default: they share"
+            + " what the instance type's budget leaves, at least 128 MiB each)")
+    Integer defaultMemory;
+
+    @Option(names = "--instance-type", paramLabel = "TYPE",
+        description = "EC2 instance type the containers run on, which the memory plan is made for"
+            + " (default: x-eb.instance_type, else " + InstanceTypes.DEFAULT + ")")
+    String instanceType;
+
+    @Option(names = "--entry", paramLabel = "SERVICE[:PORT]",
+        description = "The service (and its container port) that serves on host port 80, where"
+            + " Elastic Beanstalk's load balancer sends traffic (default: x-eb.entry, else the one"
+            + " service that publishes a port)")
+    String entry;
+
+    @Option(names = "--keep-dev-mounts", description = "Keep development mounts (a bind of the"
+        + " service's own build context, and anonymous volumes under it); default: x-eb.keep_dev_mounts")
+    boolean keepDevMounts;
 
     @Option(names = "--env-to-eb", description = "Move all environment values out of"
         + " Dockerrun.aws.json into eb-environment.json, for EB environment properties")
@@ -238,12 +255,19 @@ final class ConvertCommand implements Callable<Integer> {
     }
 
     TranslateOptions options(CommandSpec spec) {
-      if (defaultMemory < 6) {
+      if (defaultMemory != null && defaultMemory < 6) {
         throw new ParameterException(spec.commandLine(),
             "--default-memory must be at least 6 (MiB), not " + defaultMemory);
       }
       return new TranslateOptions(Optional.ofNullable(registry).filter(r -> !r.isBlank()), tag,
-          defaultMemory, envToEb);
+          planOptions(), envToEb);
+    }
+
+    /** The plan's choices from the flags; the plan falls back to x-eb and its defaults. */
+    PlanOptions planOptions() {
+      return new PlanOptions(Optional.ofNullable(instanceType).filter(t -> !t.isBlank()),
+          Optional.ofNullable(entry).filter(e -> !e.isBlank()), keepDevMounts,
+          Optional.ofNullable(defaultMemory));
     }
   }
 }

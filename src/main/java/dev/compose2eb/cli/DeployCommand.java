@@ -8,7 +8,6 @@ import dev.compose2eb.deploy.DeployRequest;
 import dev.compose2eb.deploy.Deployer;
 import dev.compose2eb.deploy.PushingPublisher;
 import dev.compose2eb.deploy.ZipBundler;
-import dev.compose2eb.plan.InstanceTypes;
 import dev.compose2eb.push.ImagePusher;
 import dev.compose2eb.translate.LocalProjectFiles;
 import dev.compose2eb.translate.TranslateOptions;
@@ -70,7 +69,7 @@ final class DeployCommand implements Callable<Integer> {
     variables.putAll(flagEnv);
     DeployRequest request = new DeployRequest(application, environment,
         Optional.ofNullable(options.versionLabel), variables, options.create, options.createRoles,
-        Optional.ofNullable(options.instanceType).or(xeb::instanceType),
+        Optional.ofNullable(translate.instanceType).or(xeb::instanceType),
         Optional.ofNullable(options.platformArn), timeout, poll, options.dryRun,
         options.rollbackOnFailure, options.mirrorImages)
         .withSingleInstance(options.singleInstance)
@@ -203,11 +202,6 @@ final class DeployCommand implements Callable<Integer> {
     @Option(names = "--rollback-on-failure",
         description = "Return the environment to its previous version when the deploy fails or is unhealthy")
     boolean rollbackOnFailure;
-
-    @Option(names = "--instance-type", paramLabel = "TYPE",
-        description = "Instance type of a new environment (default: x-eb.instance_type, else "
-            + InstanceTypes.DEFAULT + ", the memory plan's default)")
-    String instanceType;
 
     @Option(names = "--single-instance", description = "A new environment runs one instance without a"
         + " load balancer (the cheapest way to run a dev environment); default: load balanced, with an"

@@ -94,7 +94,7 @@ public final class Deployer {
     RegistryCredentials login = imageStep.login();
 
     Translation t = Translator.translate(project, new TranslateOptions(
-        Optional.of(login.registry()), imageTag(), translateOptions.defaultMemoryMib(),
+        Optional.of(login.registry()), imageTag(), translateOptions.plan(),
         translateOptions.envToEb()), files);
     if (t.hasErrors()) {
       throw new InvalidInputException(t.report());

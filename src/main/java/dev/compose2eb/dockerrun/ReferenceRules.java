@@ -25,6 +25,8 @@ final class ReferenceRules {
   private final List<Check.Item> containers;
   /** Containers by valid name, first occurrence wins (duplicates are reported elsewhere). */
   private final Map<String, Check.Item> byName = new LinkedHashMap<>();
+  /** Containers another one waits for with SUCCESS or COMPLETE: they have exited by then. */
+  private final Map<String, String> waitedToComplete = new LinkedHashMap<>();
   private final Set<String> volumes = new HashSet<>();
 
   ReferenceRules(Check check, List<Check.Item> containers) {
@@ -42,6 +44,17 @@ final class ReferenceRules {
   void run() {
     Graph links = new Graph();
     Graph dependencies = new Graph();
+    for (Check.Item c : containers) {
+      for (Check.Item d : Check.objects(c.node(), c.path(), "dependsOn")) {
+        Optional<String> condition = Check.text(d.node(), "condition")
+            .filter(x -> x.equals("SUCCESS") || x.equals("COMPLETE"));
+        Optional<String> target = Check.text(d.node(), "containerName");
+        if (condition.isPresent() && target.isPresent()) {
+          waitedToComplete.putIfAbsent(target.get(), Check.text(c.node(), "name").orElse("a"
+              + " container") + " waits for it with " + condition.get());
+        }
+      }
+    }
     for (Check.Item c : containers) {
       Optional<String> self = Check.text(c.node(), "name");
       links(c, self, links);
@@ -81,6 +94,12 @@ final class ReferenceRules {
         check.error(link.path(), "link " + JsonValues.quote(value) + " names no container of this"
             + " file; links join containers of the same task", knownContainers());
       } else {
+        if (waitedToComplete.containsKey(target)) {
+          check.error(link.path(), "link " + JsonValues.quote(value) + " to a container that has"
+                  + " exited: " + waitedToComplete.get(target) + ", and Docker refuses a link to a"
+                  + " container that is not running (\"Cannot link to a non running container\")",
+              "remove the link; dependsOn keeps the order");
+        }
         self.ifPresent(from -> graph.add(from, target, link.path()));
       }
     }

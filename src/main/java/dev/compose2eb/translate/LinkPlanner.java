@@ -31,13 +31,17 @@ import java.util.Set;
  * bridge network resolves a container name only through a link, so a link is needed wherever a
  * service talks to another. Explicit links and depends_on always count; host names found in a
  * service's environment, command, entrypoint and the config files it mounts or builds from are
- * inferred links, each reported with its evidence. Links never form a cycle.
+ * inferred links, each reported with its evidence. Links never form a cycle, and never point at a
+ * one-shot service: it has exited when the others start, and Docker refuses a link to a container
+ * that is not running.
  */
 final class LinkPlanner {
   private final Project project;
   private final ContainerNames names;
   private final ProjectFiles files;
   private final Diagnostics diags;
+  /** Services others wait for to complete (the plan's one-shot services): never link targets. */
+  private final Set<String> oneShot;
   /** Edges in the order decided: from service to (target service, alias). */
   private final Map<String, LinkedHashMap<String, Optional<String>>> edges = new LinkedHashMap<>();
   /** Further names a service reaches a target by (container_name, network aliases): extra links. */
@@ -47,8 +51,10 @@ final class LinkPlanner {
   /** Such names that no link alias can carry ({@code db.internal}), with their service. */
   private final Map<String, String> invalidAliasOwner = new LinkedHashMap<>();
 
-  LinkPlanner(Project project, ContainerNames names, ProjectFiles files, Diagnostics diags) {
+  LinkPlanner(Project project, ContainerNames names, ProjectFiles files, Diagnostics diags,
+      Set<String> oneShot) {
     this.project = project;
+    this.oneShot = oneShot;
     this.names = names;
     this.files = files;
     this.diags = diags;
@@ -120,6 +126,11 @@ final class LinkPlanner {
   private void addExplicit() {
     for (Service s : project.services()) {
       for (Link l : s.links()) {
+        if (oneShot.contains(l.service())) {
+          diags.info(l.location(), "services." + s.name() + ".links", "link " + s.name() + " -> "
+              + l.service() + " dropped: " + oneShotWhy(l.service()), "");
+          continue;
+        }
         if (project.service(l.service()).isPresent() && !l.service().equals(s.name())) {
           Optional<String> alias = l.alias().filter(LinkPlanner::isValidAlias);
           if (l.alias().isPresent() && alias.isEmpty()) {
@@ -133,7 +144,8 @@ final class LinkPlanner {
         }
       }
       for (DependsOn d : s.dependsOn().values()) {
-        if (project.service(d.service()).isPresent() && !d.service().equals(s.name())) {
+        if (project.service(d.service()).isPresent() && !d.service().equals(s.name())
+            && !oneShot.contains(d.service())) {
           edges.get(s.name()).putIfAbsent(d.service(), Optional.empty());
         }
       }
@@ -259,9 +271,21 @@ final class LinkPlanner {
     return out;
   }
 
+  /** Why no container links to the one-shot {@code target}. */
+  private static String oneShotWhy(String target) {
+    return "other services wait for \"" + target + "\" to complete, so it has exited when they"
+        + " start, and Docker refuses a link to a container that is not running; the order stays"
+        + " in dependsOn";
+  }
+
   /** Adds the link {@code from -> target} for the host {@code name} seen in {@code from}'s settings. */
   private void infer(String from, String target, String name, Evidence ev) {
     String shown = name.equals(target) ? target : target + " (as " + name + ")";
+    if (oneShot.contains(target)) {
+      diags.info(ev.at(), "services." + from, "link " + from + " -> " + shown + " (found "
+          + ev.what() + ") not added: " + oneShotWhy(target), "");
+      return;
+    }
     LinkedHashMap<String, Optional<String>> out = edges.get(from);
     if (out.containsKey(target)) {
       String current = out.get(target).orElse(names.of(target));

@@ -1,10 +1,10 @@
 package dev.compose2eb.translate;
 
-import dev.compose2eb.compose.model.Project;
 import dev.compose2eb.compose.model.Service;
 import dev.compose2eb.diag.Diagnostics;
 import dev.compose2eb.diag.SourceLocation;
 import dev.compose2eb.dockerrun.PortMapping;
+import dev.compose2eb.plan.Entry;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,23 +16,32 @@ import java.util.Set;
  * Port mappings. ECS has no host IP (dropped with a warning) and no sctp (an error); a port
  * without a host port gets a dynamic one that EB's load balancer does not route to; a host port may
  * appear once per protocol across all containers, and the ports the ECS agent and SSH use are
- * reserved.
+ * reserved. The plan's entry is published on host port 80 (its mapping remapped, or added).
  */
 final class Ports {
   static final Set<Integer> RESERVED = Set.of(22, 2375, 2376, 51678, 51679, 51680);
 
   private final Diagnostics diags;
+  private final Optional<Entry> entry;
   private final Map<String, String> hostPortOwner = new HashMap<>();
 
-  Ports(Diagnostics diags) {
+  Ports(Diagnostics diags, Optional<Entry> entry) {
     this.diags = diags;
+    this.entry = entry;
   }
 
   List<PortMapping> of(Service s) {
     List<PortMapping> out = new ArrayList<>();
     String path = "services." + s.name() + ".ports";
-    for (var p : s.ports()) {
+    Optional<Entry> mine = entry.filter(e -> e.service().equals(s.name()));
+    for (int i = 0; i < s.ports().size(); i++) {
+      var p = s.ports().get(i);
       SourceLocation at = p.location();
+      if (mine.flatMap(Entry::portIndex).equals(Optional.of(i))) {
+        hostPortOwner.put(Entry.HOST_PORT + "/tcp", s.name());
+        out.add(new PortMapping(p.target(), Optional.of(Entry.HOST_PORT), "tcp"));
+        continue;
+      }
       String proto = p.protocol();
       if (proto.equals("sctp")) {
         diags.error(at, path, "port " + p.target() + "/sctp: ECS supports only tcp and udp",
@@ -68,6 +77,10 @@ final class Ports {
       }
       out.add(new PortMapping(p.target(), host, proto));
     }
+    if (mine.isPresent() && mine.get().portIndex().isEmpty()) {
+      hostPortOwner.put(Entry.HOST_PORT + "/tcp", s.name());
+      out.add(new PortMapping(mine.get().containerPort(), Optional.of(Entry.HOST_PORT), "tcp"));
+    }
     return out;
   }
 
@@ -90,14 +103,5 @@ final class Ports {
     }
     diags.error(at, path, "invalid published port \"" + pub + "\"", "e.g. published: 8080");
     return Optional.empty();
-  }
-
-  /** After all containers: warn when nothing listens on host port 80, where EB's load balancer sends traffic. */
-  void checkPort80(Project project) {
-    if (!hostPortOwner.containsKey("80/tcp") && !project.services().isEmpty()) {
-      diags.warning(project.services().get(0).location(), "services", "no container publishes host"
-              + " port 80, where Elastic Beanstalk's load balancer sends traffic",
-          "publish the entry container on 80, e.g. ports: [\"80:3000\"]");
-    }
   }
 }

@@ -51,40 +51,6 @@ final class ServiceTranslator {
     this.diags = diags;
   }
 
-  void memory(Service s, ContainerDefinition.Builder c) {
-    String path = "services." + s.name();
-    // 0 means "no limit" in compose, not a limit of 0 bytes
-    Optional<Integer> limit = s.resources().memLimit().filter(b -> b > 0)
-        .map(b -> mib(b, s, "memory limit"));
-    Optional<Integer> reservation = s.resources().memReservation().filter(b -> b > 0)
-        .map(b -> mib(b, s, "memory reservation"));
-    if (limit.isPresent() && reservation.isPresent() && reservation.get() >= limit.get()) {
-      diags.warning(s.keyLocation("mem_reservation"), path, "memory reservation "
-              + reservation.get() + " MiB is not below the limit " + limit.get()
-              + " MiB; ECS needs memory > memoryReservation, so only the limit is kept",
-          "set the reservation below the limit, e.g. mem_reservation: " + limit.get() / 2 + "m");
-      reservation = Optional.empty();
-    }
-    if (limit.isEmpty() && reservation.isEmpty()) {
-      reservation = Optional.of(opts.defaultMemoryMib());
-      diags.warning(s.location(), path, "no memory given: a soft reservation of "
-              + opts.defaultMemoryMib() + " MiB is used (--default-memory)",
-          "state what the service needs, e.g. deploy.resources.reservations.memory: 256m,"
-              + " or mem_limit: 512m for a hard limit");
-    }
-    c.memory(limit.orElse(null)).memoryReservation(reservation.orElse(null));
-  }
-
-  private int mib(long bytes, Service s, String what) {
-    long m = (bytes + MIB - 1) / MIB;
-    if (m < 6) {
-      diags.warning(s.location(), "services." + s.name(), what + " of " + bytes
-          + " bytes raised to 6 MiB, the least ECS accepts", "give at least 6m");
-      return 6;
-    }
-    return (int) Math.min(m, Integer.MAX_VALUE);
-  }
-
   void cpu(Service s, ContainerDefinition.Builder c) {
     Optional<Double> cpus = s.resources().cpus();
     if (cpus.isPresent()) {

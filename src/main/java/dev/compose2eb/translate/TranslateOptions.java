@@ -1,5 +1,6 @@
 package dev.compose2eb.translate;
 
+import dev.compose2eb.plan.PlanOptions;
 import java.util.Optional;
 
 /**
@@ -7,16 +8,14 @@ import java.util.Optional;
  *
  * @param registry the registry host images built from source are pushed to, e.g. an ECR registry
  * @param tag the tag of images built from source
- * @param defaultMemoryMib the memory reservation of a container that states none
+ * @param plan the choices of the deployment plan (instance type, entry, development mounts, the
+ *     memory of containers that state none), used when the caller does not pass a plan
  * @param envToEb move environment values out of the Dockerrun file into EB environment properties
  */
 public record TranslateOptions(
-    Optional<String> registry, String tag, int defaultMemoryMib, boolean envToEb) {
-
-  /** The documented default memory reservation, in MiB. */
-  public static final int DEFAULT_MEMORY_MIB = 256;
+    Optional<String> registry, String tag, PlanOptions plan, boolean envToEb) {
 
   public static TranslateOptions defaults() {
-    return new TranslateOptions(Optional.empty(), "latest", DEFAULT_MEMORY_MIB, false);
+    return new TranslateOptions(Optional.empty(), "latest", PlanOptions.defaults(), false);
   }
 }

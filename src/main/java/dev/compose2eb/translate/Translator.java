@@ -14,8 +14,11 @@ import dev.compose2eb.dockerrun.LinuxParameters;
 import dev.compose2eb.dockerrun.MountPoint;
 import dev.compose2eb.dockerrun.Tmpfs;
 import dev.compose2eb.dockerrun.VolumeFrom;
+import dev.compose2eb.plan.ContainerMemory;
+import dev.compose2eb.plan.DeploymentPlan;
 import dev.compose2eb.plan.ManagedPlan;
 import dev.compose2eb.plan.ManagedPlanner;
+import dev.compose2eb.plan.Planner;
 import dev.compose2eb.plan.VariablePlan;
 import dev.compose2eb.yaml.MapNode;
 import dev.compose2eb.yaml.Node;
@@ -37,35 +40,51 @@ public final class Translator {
   /** Elastic Beanstalk's limit on all environment properties together, as key=value bytes. */
 
   private final Project project;
+  private final DeploymentPlan plan;
   private final TranslateOptions opts;
   private final ProjectFiles files;
   private final Diagnostics diags = new Diagnostics();
 
-  private Translator(Project project, TranslateOptions opts, ProjectFiles files) {
+  private Translator(Project project, DeploymentPlan plan, TranslateOptions opts, ProjectFiles files) {
     this.project = project;
+    this.plan = plan;
     this.opts = opts;
     this.files = files;
   }
 
-  /** Translates; never throws for a bad project: errors are in the report. */
+  /** Plans with {@code opts.plan()}, then translates; never throws for a bad project. */
   public static Translation translate(Project project, TranslateOptions opts, ProjectFiles files) {
     return translate(project, opts, files, List.of());
   }
 
   /**
    * Translates with managed services: those marked {@code x-eb: {managed: ...}} and those named
-   * in {@code managed} ({@code --managed}) leave the containers, and the rest is translated as the
+   * in {@code managed} ({@code --managed}) leave the containers; the rest is planned with
+   * {@code opts.plan()} (memory, entry, one-shot services, mounts) and translated as the managed
    * plan rewires it.
    */
   public static Translation translate(Project project, TranslateOptions opts, ProjectFiles files,
       List<String> managed) {
-    ManagedPlan plan = ManagedPlanner.plan(project, managed, files);
-    Translator t = new Translator(plan.apply(project), opts, files);
-    plan.report().forEach(t.diags::add);
-    return t.run(plan);
+    ManagedPlan managedPlan = ManagedPlanner.plan(project, managed, files);
+    Project rest = managedPlan.apply(project);
+    return translate(rest, managedPlan, Planner.plan(rest, opts.plan()), opts, files);
+  }
+
+  /**
+   * Renders the plans' decisions (managed services, memory, entry port, one-shot services, dropped
+   * mounts) with the rest of each service into Dockerrun; {@code project} is the one the managed
+   * plan has been applied to, and {@code plan} was made for it. Never throws for a bad project:
+   * errors are in the report, the plans' among them.
+   */
+  public static Translation translate(Project project, ManagedPlan managed, DeploymentPlan plan,
+      TranslateOptions opts, ProjectFiles files) {
+    Translator t = new Translator(project, plan, opts, files);
+    managed.report().forEach(t.diags::add);
+    return t.run(managed);
   }
 
   private Translation run(ManagedPlan managed) {
+    diags.addAll(plan.report());
     if (project.services().isEmpty()) {
       diags.error(SourceLocation.ofFile(project.composeFiles().isEmpty() ? "compose.yaml"
           : project.composeFiles().get(0)), "services", "no services to deploy"
@@ -79,11 +98,11 @@ public final class Translator {
     }
     reportTopLevel();
     ContainerNames names = new ContainerNames(project, diags);
-    Map<String, List<String>> links = new LinkPlanner(project, names, files, diags).plan();
+    Map<String, List<String>> links = new LinkPlanner(project, names, files, diags, plan.oneShot()).plan();
     ServiceTranslator st = new ServiceTranslator(project, opts, names, diags);
-    Ports ports = new Ports(diags);
-    Volumes volumes = new Volumes(project, files, diags);
-    Set<String> completionTargets = completionTargets();
+    Ports ports = new Ports(diags, plan.entry());
+    Volumes volumes = new Volumes(project, files, diags, plan);
+    Set<String> completionTargets = plan.oneShot();
     Map<String, String> ebEnv = new TreeMap<>();
     Map<String, String> ebEnvOwner = new LinkedHashMap<>();
 
@@ -114,7 +133,8 @@ public final class Translator {
             "leave essential unset (or false) for one-shot jobs, or wait with service_started");
       }
       forcedEssential.add(xeb.essential());
-      st.memory(s, c);
+      ContainerMemory memory = plan.memory().get(s.name());
+      c.memory(memory.limitMib().orElse(null)).memoryReservation(memory.reservationMib().orElse(null));
       st.cpu(s, c);
       c.portMappings(ports.of(s));
       c.links(links.getOrDefault(s.name(), List.of()));
@@ -153,7 +173,6 @@ public final class Translator {
       reportServiceKeys(s);
       builders.add(c);
     }
-    ports.checkPort80(project);
     VariablePlan variables = VariablePlan.empty();
     if (opts.envToEb()) {
       checkEbEnvironment(ebEnv, ebEnvOwner);
@@ -214,19 +233,6 @@ public final class Translator {
   private static List<String> capabilities(List<String> caps) {
     return caps.stream().map(c -> c.toUpperCase(java.util.Locale.ROOT).replaceFirst("^CAP_", ""))
         .toList();
-  }
-
-  /** Services some other service waits for with service_completed_successfully: one-shot jobs. */
-  private Set<String> completionTargets() {
-    Set<String> out = new HashSet<>();
-    for (Service s : project.services()) {
-      for (DependsOn d : s.dependsOn().values()) {
-        if (d.condition() == DependsOn.Condition.SERVICE_COMPLETED_SUCCESSFULLY) {
-          out.add(d.service());
-        }
-      }
-    }
-    return out;
   }
 
   private void ensureOneEssential(List<ContainerDefinition.Builder> builders,

@@ -9,6 +9,7 @@ import dev.compose2eb.diag.SourceLocation;
 import dev.compose2eb.dockerrun.MountPoint;
 import dev.compose2eb.dockerrun.Tmpfs;
 import dev.compose2eb.dockerrun.Volume;
+import dev.compose2eb.plan.DeploymentPlan;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,23 +36,32 @@ final class Volumes {
   private final Project project;
   private final ProjectFiles files;
   private final Diagnostics diags;
+  private final DeploymentPlan plan;
   private final Map<String, Volume> volumes = new LinkedHashMap<>();
   private final Map<String, String> volumeBySource = new LinkedHashMap<>();
   private final Set<String> bundlePaths = new LinkedHashSet<>();
   private final Set<String> warnedNamed = new LinkedHashSet<>();
 
-  Volumes(Project project, ProjectFiles files, Diagnostics diags) {
+  Volumes(Project project, ProjectFiles files, Diagnostics diags, DeploymentPlan plan) {
     this.project = project;
     this.files = files;
     this.diags = diags;
+    this.plan = plan;
   }
 
-  /** Mount points of one container, declaring the volumes they need. Tmpfs mounts go to {@code tmpfs}. */
+  /**
+   * Mount points of one container, declaring the volumes they need; the mounts the plan leaves out
+   * are skipped. Tmpfs mounts go to {@code tmpfs}.
+   */
   List<MountPoint> mounts(Service s, String container, List<Tmpfs> tmpfs) {
     List<MountPoint> out = new ArrayList<>();
     int anonymous = 0;
     String path = "services." + s.name() + ".volumes";
-    for (ServiceVolume v : s.volumes()) {
+    for (int i = 0; i < s.volumes().size(); i++) {
+      if (plan.dropped(s.name(), i)) {
+        continue;
+      }
+      ServiceVolume v = s.volumes().get(i);
       SourceLocation at = v.location();
       switch (v.type()) {
         case BIND -> bind(s, v, at, path).ifPresent(name ->

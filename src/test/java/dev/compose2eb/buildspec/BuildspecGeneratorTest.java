@@ -307,7 +307,9 @@ class BuildspecGeneratorTest {
   @Test
   void deployVariantRunsDeployChecksItsVariablesAndHasNoArtifacts() {
     BuildspecOptions opts = new BuildspecOptions(true, List.of("compose.yaml", "compose.prod.yaml"),
-        List.of("web", "workers"), List.of("config/app.env"), 512, true);
+        List.of("web", "workers"), List.of("config/app.env"),
+        new dev.compose2eb.plan.PlanOptions(Optional.of("t3.medium"), Optional.of("web:8080"), true,
+            Optional.of(512)), true);
     String text = BuildspecGenerator.generate(shop(), opts, List.of("conf"), new Diagnostics());
 
     assertThat(root(text).has("artifacts")).isFalse();
@@ -317,7 +319,8 @@ class BuildspecGeneratorTest {
     assertThat(commands(text, "post_build")).last().isEqualTo("java -jar \"$COMPOSE2EB_JAR\" deploy"
         + " -f compose.yaml -f compose.prod.yaml --profile web --profile workers"
         + " --env-file config/app.env -p shop --registry \"$REGISTRY\" --tag \"$IMAGE_TAG\""
-        + " --default-memory 512 --env-to-eb --application \"$EB_APPLICATION\""
+        + " --instance-type t3.medium --entry web:8080 --keep-dev-mounts --default-memory 512"
+        + " --env-to-eb --application \"$EB_APPLICATION\""
         + " --environment \"$EB_ENVIRONMENT\"");
     assertThat(BuildspecGenerator.isGenerated(text)).isTrue();
     assertThat(BuildspecGenerator.deploys(text)).isTrue();
@@ -358,7 +361,7 @@ class BuildspecGeneratorTest {
     Project project = TestProjects.load(TestProjects.SAMPLES.resolve(sample));
     String registry = "123456789012.dkr.ecr.eu-west-1.amazonaws.com";
     Translation t = Translator.translate(project,
-        new TranslateOptions(Optional.of(registry), "abc1234", 256, false),
+        new TranslateOptions(Optional.of(registry), "abc1234", dev.compose2eb.plan.PlanOptions.defaults(), false),
         new LocalProjectFiles(project.workingDir()));
     Set<String> named = new TreeSet<>();
     for (ContainerDefinition c : t.dockerrun().containerDefinitions()) {

@@ -129,17 +129,14 @@ class CliCommandsTest {
     assertThat(Cli.run(dir, "convert", "-o", "out").code()).isZero();
     assertThat(files("out")).containsExactly("Dockerrun.aws.json", "buildspec.yml");
 
-    write("compose.yaml", COMPOSE.replace("\"80:80\"", "\"22:80\""));
+    write("compose.yaml", COMPOSE.replace("\"80:80\"", "\"80:80\", \"22:22\""));
     Cli.Result r = Cli.run(dir, "convert", "-o", "out");
     assertThat(r.code()).isEqualTo(3);
     assertThat(r.out()).isEmpty();
-    assertThat(r.err()).isEqualTo("compose.yaml:5:13: error: services.web.ports: host port 22 is"
+    assertThat(r.err()).isEqualTo("compose.yaml:5:22: error: services.web.ports: host port 22 is"
         + " reserved on Elastic Beanstalk instances (22 SSH, 2375/2376 Docker, 51678-51680 ECS"
-        + " agent); publish another host port, e.g. \"8080:80\"\n"
-        + "compose.yaml:2:3: warning: services: no container publishes host port 80, where Elastic"
-        + " Beanstalk's load balancer sends traffic; publish the entry container on 80, e.g. ports:"
-        + " [\"80:3000\"]\n"
-        + "error: 1 error(s), 1 warning(s); nothing written\n");
+        + " agent); publish another host port, e.g. \"8080:22\"\n"
+        + "error: 1 error(s), 0 warning(s); nothing written\n");
     assertThat(files("out")).containsExactly("Dockerrun.aws.json", "buildspec.yml");
     assertThat(Files.readString(dir.resolve("out/Dockerrun.aws.json"))).isEqualTo(DOCKERRUN);
   }
@@ -153,7 +150,8 @@ class CliCommandsTest {
 
   @Test
   void strictFailsOnWarnings() throws IOException {
-    write("compose.yaml", "services:\n  web:\n    image: nginx\n    ports: [\"80:80\"]\n");
+    write("compose.yaml", "services:\n  web:\n    image: nginx\n    ports: [\"80:80\"]\n"
+        + "  db:\n    image: postgres\n    ports: [\"5432:5432\"]\n");
     Cli.Result r = Cli.run(dir, "convert", "--strict");
     assertThat(r.code()).isEqualTo(3);
     assertThat(r.err()).endsWith("error: 1 warning(s) with --strict; nothing written\n");
@@ -201,17 +199,17 @@ class CliCommandsTest {
     assertThat(Files.readString(dir.resolve("reports/r.json"))).isEqualTo("""
         {
           "errors": 0,
-          "warnings": 1,
-          "infos": 1,
+          "warnings": 0,
+          "infos": 2,
           "diagnostics": [
             {
-              "severity": "warning",
+              "severity": "info",
               "file": "compose.yaml",
               "line": 2,
               "column": 3,
-              "path": "services.web",
-              "message": "no memory given: a soft reservation of 256 MiB is used (--default-memory)",
-              "hint": "state what the service needs, e.g. deploy.resources.reservations.memory: 256m, or mem_limit: 512m for a hard limit"
+              "path": "services",
+              "message": "memory for a t3.small (1843 MiB for containers): web states none and gets a soft reservation of 1843 MiB",
+              "hint": "state what a service needs with deploy.resources.reservations.memory or mem_limit"
             },
             {
               "severity": "info",

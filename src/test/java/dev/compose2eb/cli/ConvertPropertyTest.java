@@ -37,14 +37,16 @@ class ConvertPropertyTest {
       Files.writeString(dir.resolve("compose.yaml"), yaml);
       String what = "project " + i + " (seed " + SEED + "):\n" + yaml;
 
-      Cli.Result first = Cli.run(dir, Map.of(), "convert", "-o", "out1");
+      // an instance type whose budget holds ten containers at the largest memory generated
+      Cli.Result first = Cli.run(dir, Map.of(), "convert", "-o", "out1", "--instance-type", "m5.2xlarge");
       assertThat(first.code()).as("exit code of %s\nstderr:\n%s", what, first.err()).isZero();
       String json = Files.readString(dir.resolve("out1/Dockerrun.aws.json"));
       List<Diagnostic> errors = DockerrunValidator.validate("Dockerrun.aws.json", json).stream()
           .filter(Diagnostic::isError).toList();
       assertThat(errors).as("validator errors for %s\n%s", what, json).isEmpty();
 
-      Cli.Result second = Cli.run(dir, Map.of(), "convert", "-o", "out2");
+      Cli.Result second = Cli.run(dir, Map.of(), "convert", "-o", "out2", "--instance-type",
+          "m5.2xlarge");
       assertThat(second.err()).as("report of %s", what).isEqualTo(first.err());
       assertThat(Files.readString(dir.resolve("out2/Dockerrun.aws.json"))).as("second conversion of %s", what)
           .isEqualTo(json);
@@ -73,7 +75,12 @@ class ConvertPropertyTest {
         y.append("    image: ").append(pick(r, "nginx:1.27", "redis:7", "postgres:16", "example/app:1.0",
             "ghcr.io/acme/tool@sha256:" + "a".repeat(64))).append("\n");
       }
-      ports(r, y, hostPorts);
+      if (i == 0) {
+        // the entry: with several services publishing ports and none on 80, the plan asks which
+        hostPorts.add(80);
+        y.append("    ports:\n      - \"80:").append(1 + r.nextInt(9000)).append("\"\n");
+      }
+      ports(r, y, hostPorts, i == 0);
       dependencies(r, y, names, i, healthy);
       memory(r, y);
       if (r.nextInt(3) == 0) {
@@ -97,12 +104,14 @@ class ConvertPropertyTest {
     return y.toString();
   }
 
-  private static void ports(Random r, StringBuilder y, Set<Integer> hostPorts) {
+  private static void ports(Random r, StringBuilder y, Set<Integer> hostPorts, boolean opened) {
     int count = r.nextInt(3);
     if (count == 0) {
       return;
     }
-    y.append("    ports:\n");
+    if (!opened) {
+      y.append("    ports:\n");
+    }
     for (int p = 0; p < count; p++) {
       int container = 1 + r.nextInt(9000);
       switch (r.nextInt(4)) {

@@ -60,7 +60,7 @@ class DeployScenariosTest {
   @Test
   void imagesAreTaggedWithTheGivenTagAsTheBuildspecTaggedThem() {
     w.translateOptions = new dev.compose2eb.translate.TranslateOptions(Optional.empty(), "abc1234",
-        dev.compose2eb.translate.TranslateOptions.DEFAULT_MEMORY_MIB, false);
+        dev.compose2eb.plan.PlanOptions.defaults(), false);
     assertThat(w.deploy(DeployWorld.request()).status()).isEqualTo(DeployOutcome.Status.HEALTHY);
     assertThat(w.published).containsExactly("web -> " + w.fake.registryHost() + "/shop-web:abc1234");
   }

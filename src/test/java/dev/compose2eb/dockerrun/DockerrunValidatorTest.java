@@ -452,6 +452,32 @@ class DockerrunValidatorTest {
   }
 
   @Test
+  void linkToAContainerOthersWaitForToCompleteIsAnErrorAtTheLink() {
+    assertThat(validate("""
+        {"AWSEBDockerrunVersion": 2,
+        "containerDefinitions": [
+        {"name": "web", "image": "nginx:1.27", "memory": 128, "portMappings": [{"containerPort": 80, "hostPort": 80}], "links": ["migrate"], "dependsOn": [{"containerName": "migrate", "condition": "SUCCESS"}]},
+        {"name": "migrate", "image": "api:1", "memory": 64, "essential": false},
+        {"name": "seed", "image": "api:1", "memory": 64, "essential": false},
+        {"name": "worker", "image": "api:1", "memory": 64, "links": ["seed:data"], "dependsOn": [{"containerName": "seed", "condition": "COMPLETE"}]}
+        ]}
+        """))
+        .containsExactly("Dockerrun.aws.json:3:122: error: containerDefinitions[0].links[0]: link \"migrate\" to a container that has exited: web waits for it with SUCCESS, and Docker refuses a link to a container that is not running (\"Cannot link to a non running container\"); remove the link; dependsOn keeps the order",
+            "Dockerrun.aws.json:6:62: error: containerDefinitions[3].links[0]: link \"seed:data\" to a container that has exited: worker waits for it with COMPLETE, and Docker refuses a link to a container that is not running (\"Cannot link to a non running container\"); remove the link; dependsOn keeps the order");
+  }
+
+  @Test
+  void linkToAContainerOthersWaitForToStartIsFine() {
+    assertThat(validate("""
+        {"AWSEBDockerrunVersion": 2,
+        "containerDefinitions": [
+        {"name": "web", "image": "nginx:1.27", "memory": 128, "portMappings": [{"containerPort": 80, "hostPort": 80}], "links": ["api"], "dependsOn": [{"containerName": "api", "condition": "START"}]},
+        {"name": "api", "image": "api:1", "memory": 64}
+        ]}
+        """)).isEmpty();
+  }
+
+  @Test
   void linkToUnknownContainer() {
     assertThat(validate("""
         {"AWSEBDockerrunVersion": 2,

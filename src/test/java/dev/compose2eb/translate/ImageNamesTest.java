@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class ImageNamesTest {
   private final Diagnostics diags = new Diagnostics();
   private static final TranslateOptions ECR = new TranslateOptions(
-      Optional.of("https://123456789012.dkr.ecr.eu-west-1.amazonaws.com/"), "v7", 256, false);
+      Optional.of("https://123456789012.dkr.ecr.eu-west-1.amazonaws.com/"), "v7", dev.compose2eb.plan.PlanOptions.defaults(), false);
 
   @ParameterizedTest(name = "{0} -> {1}")
   @CsvSource({

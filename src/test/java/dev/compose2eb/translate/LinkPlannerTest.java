@@ -20,7 +20,8 @@ class LinkPlannerTest {
   private final Diagnostics diags = new Diagnostics();
 
   private Map<String, List<String>> plan(Project p, ProjectFiles files) {
-    return new LinkPlanner(p, new ContainerNames(p, diags), files, diags).plan();
+    return new LinkPlanner(p, new ContainerNames(p, diags), files, diags,
+        dev.compose2eb.plan.Planner.plan(p, dev.compose2eb.plan.PlanOptions.defaults()).oneShot()).plan();
   }
 
   private Map<String, List<String>> plan(Project p) {

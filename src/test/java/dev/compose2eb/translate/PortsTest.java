@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class PortsTest {
   private final Diagnostics diags = new Diagnostics();
-  private final Ports ports = new Ports(diags);
+  private final Ports ports = new Ports(diags, Optional.empty());
 
   @Test
   void fixedContainerOnlyAndUdpPorts() {
@@ -24,27 +24,21 @@ class PortsTest {
         new PortMapping(80, Optional.of(80), "tcp"), new PortMapping(3000, Optional.empty(), "tcp"),
         new PortMapping(53, Optional.of(5353), "udp"), new PortMapping(9000, Optional.empty(), "tcp"));
     assertThat(rendered(diags)).hasSize(2).allMatch(d -> d.contains("has no host port"));
-    ports.checkPort80(p);
-    assertThat(diags.list()).hasSize(2);
   }
 
   @Test
-  void hostIpDroppedRangeNarrowedAndNoPort80Warned() {
+  void hostIpDroppedRangeNarrowed() {
     Project p = project(svc("web").port(new dev.compose2eb.compose.model.PortMapping(443,
         Optional.of("8443-8445"), Optional.of("127.0.0.1"), "tcp", Optional.empty(), Optional.empty(),
         Optional.empty(), Models.at(10))));
     assertThat(ports.of(p.services().get(0))).containsExactly(new PortMapping(443, Optional.of(8443), "tcp"));
-    ports.checkPort80(p);
     assertThat(rendered(diags)).containsExactly(
         "compose.yaml:10:5: warning: services.web.ports: host IP 127.0.0.1 of port 443 dropped: ECS"
             + " binds published ports on every interface; restrict access with the environment's"
             + " security group instead",
         "compose.yaml:10:5: warning: services.web.ports: host port range 8443-8445 for container"
             + " port 443 narrowed to 8443: ECS needs one host port per mapping; publish a single host"
-            + " port, e.g. \"8443:443\"",
-        "compose.yaml:2:5: warning: services: no container publishes host port 80, where Elastic"
-            + " Beanstalk's load balancer sends traffic; publish the entry container on 80, e.g."
-            + " ports: [\"80:3000\"]");
+            + " port, e.g. \"8443:443\"");
   }
 
   @Test

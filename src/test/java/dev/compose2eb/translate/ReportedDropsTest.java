@@ -116,7 +116,7 @@ class ReportedDropsTest {
             image: example/web:1
             mem_limit: 64m
             ports:
-              - "8080:80"
+              - "80:80"
               - {target: 81, published: "8081", mode: ingress}
         """)).containsExactly("compose.yaml:7:9: info: services.web.ports: port mode ingress of"
         + " container port 81 ignored: each instance publishes the port itself, and Elastic"

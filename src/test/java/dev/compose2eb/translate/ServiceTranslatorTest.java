@@ -33,62 +33,6 @@ class ServiceTranslatorTest {
     return new ServiceTranslator(p, opts, new ContainerNames(p, new Diagnostics()), diags);
   }
 
-  private ContainerDefinition memory(Long limit, Long reservation, int defaultMib) {
-    Project p = project(svc("web").memory(limit, reservation));
-    ContainerDefinition.Builder c = ContainerDefinition.builder("web", "x");
-    translator(p, new TranslateOptions(Optional.empty(), "latest", defaultMib, false))
-        .memory(p.services().get(0), c);
-    return c.build();
-  }
-
-  @Test
-  void memoryLimitAndReservationInMibRoundedUp() {
-    ContainerDefinition c = memory(512 * MIB, 100_000_000L, 256);
-    assertThat(c.memory()).contains(512);
-    assertThat(c.memoryReservation()).contains(96);
-    assertThat(diags.list()).isEmpty();
-  }
-
-  @Test
-  void reservationIsNeverTurnedIntoALimit() {
-    ContainerDefinition c = memory(null, 128 * MIB, 256);
-    assertThat(c.memory()).isEmpty();
-    assertThat(c.memoryReservation()).contains(128);
-  }
-
-  @Test
-  void noMemoryGivesTheDefaultReservationWithAWarning() {
-    ContainerDefinition c = memory(null, null, 300);
-    assertThat(c.memory()).isEmpty();
-    assertThat(c.memoryReservation()).contains(300);
-    assertThat(rendered(diags)).singleElement().asString().contains("no memory given: a soft"
-        + " reservation of 300 MiB is used (--default-memory)");
-  }
-
-  @Test
-  void zeroLimitMeansNoLimit() {
-    ContainerDefinition c = memory(0L, null, 256);
-    assertThat(c.memory()).isEmpty();
-    assertThat(c.memoryReservation()).contains(256);
-  }
-
-  @Test
-  void tinyMemoryIsRaisedToSixMib() {
-    ContainerDefinition c = memory(1000L, null, 256);
-    assertThat(c.memory()).contains(6);
-    assertThat(rendered(diags)).singleElement().asString()
-        .contains("memory limit of 1000 bytes raised to 6 MiB, the least ECS accepts");
-  }
-
-  @Test
-  void reservationNotBelowTheLimitIsDropped() {
-    ContainerDefinition c = memory(256 * MIB, 256 * MIB - 1, 256);
-    assertThat(c.memory()).contains(256);
-    assertThat(c.memoryReservation()).isEmpty();
-    assertThat(rendered(diags)).singleElement().asString()
-        .contains("memory reservation 256 MiB is not below the limit 256 MiB");
-  }
-
   @Test
   void oneShotServicesAreNotEssential() {
     Project p = project(svc("a"), svc("b").restart("no"), svc("c").restart("on-failure:5"),
@@ -181,7 +125,7 @@ class ServiceTranslatorTest {
   @Test
   void noSecretWarningWithEnvToEb() {
     Service s = svc("web").env("DB_PASSWORD", "p").build();
-    translator(project(), new TranslateOptions(Optional.empty(), "latest", 256, true)).environment(s);
+    translator(project(), new TranslateOptions(Optional.empty(), "latest", dev.compose2eb.plan.PlanOptions.defaults(), true)).environment(s);
     assertThat(diags.list()).isEmpty();
   }
 

@@ -35,7 +35,8 @@ class VolumesTest {
         svc("web").volume(bind("./nginx/default.conf", "/etc/nginx/conf.d/default.conf", true))
             .volume(bind("./static", "/usr/share/nginx/html", false)),
         svc("side").volume(bind("static/", "/static", true)));
-    Volumes v = new Volumes(p, files, diags);
+    Volumes v = new Volumes(p, files, diags,
+        dev.compose2eb.plan.Planner.plan(p, dev.compose2eb.plan.PlanOptions.defaults()));
     assertThat(mounts(v, p, 0, new ArrayList<>())).containsExactly(
         new MountPoint("nginx-default_conf", "/etc/nginx/conf.d/default.conf", true),
         new MountPoint("static", "/usr/share/nginx/html", false));
@@ -50,7 +51,8 @@ class VolumesTest {
   @Test
   void wholeProjectMountIsTheBundleRootWithAWarning() {
     Project p = project(svc("web").volume(bind(".", "/app", false)));
-    Volumes v = new Volumes(p, files, diags);
+    Volumes v = new Volumes(p, files, diags,
+        dev.compose2eb.plan.Planner.plan(p, dev.compose2eb.plan.PlanOptions.defaults()));
     assertThat(mounts(v, p, 0, new ArrayList<>())).containsExactly(new MountPoint("app", "/app", false));
     assertThat(v.volumes()).containsExactly(Volume.host("app", "/var/app/current"));
     assertThat(v.bundlePaths()).containsExactly(".");
@@ -65,7 +67,8 @@ class VolumesTest {
         .volume(new dev.compose2eb.compose.model.ServiceVolume(
             dev.compose2eb.compose.model.ServiceVolume.Type.BIND, Optional.of("/home/me/.aws"),
             Optional.of("~/.aws"), "/c", true, List.of(), Optional.empty(), Models.at(25))));
-    Volumes v = new Volumes(p, files, diags);
+    Volumes v = new Volumes(p, files, diags,
+        dev.compose2eb.plan.Planner.plan(p, dev.compose2eb.plan.PlanOptions.defaults()));
     assertThat(mounts(v, p, 0, new ArrayList<>())).isEmpty();
     assertThat(v.volumes()).isEmpty();
     assertThat(v.bundlePaths()).isEmpty();
@@ -86,7 +89,8 @@ class VolumesTest {
         .volume(bind("/var/run/docker.sock", "/var/run/docker.sock", true))
         .volume(bind("/etc/localtime", "/etc/localtime", true))
         .volume(bind("/srv/data", "/data", false)));
-    Volumes v = new Volumes(p, files, diags);
+    Volumes v = new Volumes(p, files, diags,
+        dev.compose2eb.plan.Planner.plan(p, dev.compose2eb.plan.PlanOptions.defaults()));
     mounts(v, p, 0, new ArrayList<>());
     assertThat(v.volumes()).containsExactly(
         Volume.host("host-var-run-docker_sock", "/var/run/docker.sock"),
@@ -104,7 +108,8 @@ class VolumesTest {
     Project p = project(Map.of("shared", external),
         svc("db").volume(named("pg.data", "/var/lib/postgresql/data")).volume(named("shared", "/s")),
         svc("backup").volume(named("pg.data", "/backup")));
-    Volumes v = new Volumes(p, files, diags);
+    Volumes v = new Volumes(p, files, diags,
+        dev.compose2eb.plan.Planner.plan(p, dev.compose2eb.plan.PlanOptions.defaults()));
     mounts(v, p, 0, new ArrayList<>());
     assertThat(mounts(v, p, 1, new ArrayList<>())).containsExactly(new MountPoint("pg_data", "/backup", false));
     assertThat(v.volumes()).containsExactly(
@@ -118,7 +123,8 @@ class VolumesTest {
   void anonymousVolumesHaveNoHostAndNamesNeverClash() {
     Project p = project(
         svc("web").volume(anonymous("/a")).volume(anonymous("/b")).volume(named("web-anon1", "/c")));
-    Volumes v = new Volumes(p, files, diags);
+    Volumes v = new Volumes(p, files, diags,
+        dev.compose2eb.plan.Planner.plan(p, dev.compose2eb.plan.PlanOptions.defaults()));
     assertThat(mounts(v, p, 0, new ArrayList<>())).extracting(MountPoint::sourceVolume)
         .containsExactly("web-anon1", "web-anon2", "web-anon1-2");
     assertThat(v.volumes().get(0)).isEqualTo(new Volume("web-anon1", Optional.empty()));
@@ -128,7 +134,8 @@ class VolumesTest {
   void tmpfsMountsGoToLinuxParametersRoundedUpInMib() {
     Project p = project(svc("web").volume(Models.tmpfs("/run", 1L)).volume(Models.tmpfs("/big", 3L << 30))
         .volume(Models.tmpfs("/nosize", null)));
-    Volumes v = new Volumes(p, files, diags);
+    Volumes v = new Volumes(p, files, diags,
+        dev.compose2eb.plan.Planner.plan(p, dev.compose2eb.plan.PlanOptions.defaults()));
     List<Tmpfs> tmpfs = new ArrayList<>();
     assertThat(mounts(v, p, 0, tmpfs)).isEmpty();
     assertThat(tmpfs).containsExactly(new Tmpfs("/run", 1, List.of()), new Tmpfs("/big", 3072, List.of()),
