@@ -97,6 +97,8 @@ public final class ComposeLoader {
     Project project = new Profiles(selectedProfiles(env), diags).apply(all);
     ProjectChecks.check(project, diags);
     diags.throwIfErrors();
+    ProjectChecks.checkCycle(project, diags);
+    diags.throwIfErrors();
     return new LoadResult(project, diags.list(), env);
   }
 

@@ -105,6 +105,14 @@ final class NodeReader {
 
   /** Warns about keys outside {@code known}; {@code x-*} keys are always allowed. */
   void checkKeys(MapNode m, String path, Set<String> known) {
+    checkKeys(m, path, known, false);
+  }
+
+  /**
+   * Reports keys outside {@code known}, as errors when {@code refuse} (compose's schema refuses
+   * unknown service keys: "additionalProperties": false, only {@code ^x-} patterns allowed).
+   */
+  void checkKeys(MapNode m, String path, Set<String> known, boolean refuse) {
     for (String key : m.keys()) {
       if (known.contains(key) || key.startsWith("x-")) {
         continue;
@@ -112,7 +120,11 @@ final class NodeReader {
       Optional<String> near = Suggestions.nearest(key, known.stream().sorted().toList());
       String message = "unknown key " + quote(key) + near.map(s -> "; did you mean " + quote(s) + "?").orElse("");
       String hint = near.isPresent() ? "" : "compose does not know it; prefix custom keys with x-";
-      diags.warning(m.keyLocation(key), path, message, hint);
+      if (refuse) {
+        diags.error(m.keyLocation(key), path, message, hint);
+      } else {
+        diags.warning(m.keyLocation(key), path, message, hint);
+      }
     }
   }
 

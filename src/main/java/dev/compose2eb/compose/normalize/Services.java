@@ -68,7 +68,7 @@ final class Services {
 
   Service read(String name, MapNode s, SourceLocation location) {
     String p = "services." + name;
-    in.checkKeys(s, p, Keys.SERVICE);
+    in.checkKeys(s, p, Keys.SERVICE, true);
     Map<String, Node> other = new LinkedHashMap<>();
     s.entries().forEach((k, v) -> {
       if (Keys.SERVICE.contains(k) && !MODELLED.contains(k)) {
@@ -77,6 +77,13 @@ final class Services {
     });
 
     Optional<String> image = in.string(s.get("image"), NodeReader.keyPath(s, p, "image"), "image: nginx:1.27");
+    if (image.isPresent() && !ImageReferences.valid(image.get())) {
+      in.error(s.get("image"), p + ".image", "invalid image reference " + NodeReader.quote(image.get())
+              + ": Docker refuses it (invalid reference format)",
+          "[registry/]name[:tag][@digest], e.g. nginx:1.27; an unset variable may have"
+              + " left it half-written");
+      image = Optional.empty();
+    }
     Optional<Build> build = builds.read(s.get("build"), NodeReader.keyPath(s, p, "build"));
     if (NodeReader.isNull(s.get("image")) && NodeReader.isNull(s.get("build"))) {
       in.diags.error(location, p, "service " + NodeReader.quote(name) + " has neither an image nor a build context specified",
@@ -98,6 +105,9 @@ final class Services {
     Dependencies.addImplied(dependsOn, links, volumesFrom, namespaceRefs);
 
     Optional<String> restart = in.string(s.get("restart"), NodeReader.keyPath(s, p, "restart"), "restart: unless-stopped");
+    // compose reads an empty policy (an unset ${VAR}) as its default, "no": accepted, and kept as
+    // "not given", which the translation treats as essential like an absent key
+    restart = restart.filter(r -> !r.isEmpty());
     boolean restartValid = restart.isPresent() && RESTART.matcher(restart.get()).matches();
     if (restart.isPresent() && !restartValid) {
       in.error(s.get("restart"), p + ".restart", "invalid restart policy " + NodeReader.quote(restart.get()),

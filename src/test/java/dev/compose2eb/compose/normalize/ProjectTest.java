@@ -61,7 +61,9 @@ class ProjectTest {
   }
 
   @Test
-  void unknownKeysAreWarnedWithTheNearestKnownKey() {
+  void unknownServiceKeysAreErrorsWithTheNearestKnownKeyAndOtherUnknownKeysWarnings() {
+    // compose's schema refuses unknown service keys ("additionalProperties": false, only ^x-
+    // allowed): a typo like enviroment would otherwise drop the variables silently
     Project p = f.load("""
         servics: {}
         services:
@@ -74,11 +76,12 @@ class ProjectTest {
             x-custom: fine
         """);
     assertThat(f.warnings()).containsExactly(
-        "compose.yaml:1:1: warning: unknown key \"servics\"; did you mean \"services\"?",
-        "compose.yaml:4:5: warning: services.web: unknown key \"imgae\"; did you mean \"image\"?",
-        "compose.yaml:6:5: warning: services.web: unknown key \"enviroment\"; did you mean \"environment\"?",
-        "compose.yaml:7:5: warning: services.web: unknown key \"portz\"; did you mean \"ports\"?",
-        "compose.yaml:8:5: warning: services.web: unknown key \"completely_made_up\"; compose does not know it; prefix custom keys with x-");
+        "compose.yaml:1:1: warning: unknown key \"servics\"; did you mean \"services\"?");
+    assertThat(f.errors()).containsExactly(
+        "compose.yaml:4:5: error: services.web: unknown key \"imgae\"; did you mean \"image\"?",
+        "compose.yaml:6:5: error: services.web: unknown key \"enviroment\"; did you mean \"environment\"?",
+        "compose.yaml:7:5: error: services.web: unknown key \"portz\"; did you mean \"ports\"?",
+        "compose.yaml:8:5: error: services.web: unknown key \"completely_made_up\"; compose does not know it; prefix custom keys with x-");
     assertThat(p.services().get(0).other()).isEmpty();
     assertThat(p.services().get(0).extensions()).containsOnlyKeys("x-custom");
   }
