@@ -113,10 +113,12 @@ final class Volumes {
     String hostPath;
     if (abs.startsWith(project.workingDir())) {
       String rel = project.workingDir().relativize(abs).toString().replace('\\', '/');
-      if (!files.exists(abs)) {
-        diags.error(at, path, "bind source \"" + written + "\" does not exist in the project",
-            "create it: the files a container mounts go into the source bundle");
-        return java.util.Optional.empty();
+      boolean missing = !files.exists(abs);
+      if (missing) {
+        // as compose does locally, and as ECS documents for a host sourcePath that does not exist
+        diags.warning(at, path, "bind source \"" + written + "\" does not exist: the container gets"
+                + " an empty directory, which Docker creates on the instance as compose creates it"
+                + " locally", "create it in the project if the container needs files there");
       }
       if (rel.isEmpty()) {
         diags.warning(at, path, "the whole project directory is mounted at " + v.target()
@@ -125,7 +127,9 @@ final class Volumes {
       } else {
         hostPath = BUNDLE_ROOT + "/" + rel;
       }
-      bundlePaths.add(rel.isEmpty() ? "." : rel);
+      if (!missing) {
+        bundlePaths.add(rel.isEmpty() ? "." : rel);
+      }
     } else if (written.startsWith(".")) {
       diags.error(at, path, "bind source \"" + written + "\" is outside the project directory"
               + " and cannot go into the bundle",

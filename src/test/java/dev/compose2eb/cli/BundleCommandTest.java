@@ -106,12 +106,12 @@ class BundleCommandTest {
             image: nginx:1.27
             ports: ["80:80"]
             volumes:
-              - ./missing.conf:/etc/nginx/nginx.conf
+              - ~/nginx.conf:/etc/nginx/nginx.conf
         """);
     Cli.Result r = Cli.run(project, "bundle");
     assertThat(r.code()).isEqualTo(3);
     assertThat(r.out()).isEmpty();
-    assertThat(r.err()).contains("bind source \"./missing.conf\" does not exist in the project")
+    assertThat(r.err()).contains("bind source \"~/nginx.conf\" is in a home directory")
         .endsWith("error: 1 error(s); nothing written\n");
     assertThat(project.resolve(".elasticbeanstalk")).doesNotExist();
   }

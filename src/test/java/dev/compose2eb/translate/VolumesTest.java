@@ -62,7 +62,6 @@ class VolumesTest {
   @Test
   void badBindSourcesAreErrorsAndMountNothing() {
     Project p = project(svc("web")
-        .volume(bind("./missing.conf", "/a", false))
         .volume(bind("../outside", "/b", false))
         .volume(new dev.compose2eb.compose.model.ServiceVolume(
             dev.compose2eb.compose.model.ServiceVolume.Type.BIND, Optional.of("/home/me/.aws"),
@@ -73,14 +72,27 @@ class VolumesTest {
     assertThat(v.volumes()).isEmpty();
     assertThat(v.bundlePaths()).isEmpty();
     assertThat(rendered(diags)).containsExactly(
-        "compose.yaml:20:5: error: services.web.volumes: bind source \"./missing.conf\" does not exist"
-            + " in the project; create it: the files a container mounts go into the source bundle",
         "compose.yaml:20:5: error: services.web.volumes: bind source \"../outside\" is outside the"
             + " project directory and cannot go into the bundle; move the files into the project"
             + " directory and mount them from there, e.g. ./outside",
         "compose.yaml:25:5: error: services.web.volumes: bind source \"~/.aws\" is in a home"
             + " directory, which does not exist on the instance and cannot go into the bundle; move"
             + " the files into the project, e.g. ./config, and mount that");
+  }
+
+  @Test
+  void aMissingProjectBindSourceIsMountedAndLeftToDockerToCreate() {
+    Project p = project(svc("web").volume(bind("./data/uploads", "/uploads", false)));
+    Volumes v = new Volumes(p, files, diags,
+        dev.compose2eb.plan.Planner.plan(p, dev.compose2eb.plan.PlanOptions.defaults()));
+    assertThat(mounts(v, p, 0, new ArrayList<>())).containsExactly(
+        new MountPoint("data-uploads", "/uploads", false));
+    assertThat(v.volumes()).extracting(Volume::name).containsExactly("data-uploads");
+    assertThat(v.bundlePaths()).isEmpty();
+    assertThat(rendered(diags)).containsExactly("compose.yaml:20:5: warning: services.web.volumes:"
+        + " bind source \"./data/uploads\" does not exist: the container gets an empty directory,"
+        + " which Docker creates on the instance as compose creates it locally; create it in the"
+        + " project if the container needs files there");
   }
 
   @Test
