@@ -28,15 +28,19 @@ class CliConventionsTest {
       }
       """;
   /** Three services without memory: the same warning three times. */
-  static final String NO_MEMORY = """
+  /** Three services with the same dropped key: one warning said three times. */
+  static final String REPEATED = """
       services:
         web:
           image: nginx:1.27
           ports: ["80:80"]
+          cpu_count: 2
         api:
           image: example/api:1.0
+          cpu_count: 2
         worker:
           image: example/worker:1.0
+          cpu_count: 2
       """;
 
   @TempDir Path dir;
@@ -143,9 +147,9 @@ class CliConventionsTest {
 
   @Test
   void warningsAreYellow() throws IOException {
-    write("compose.yaml", NO_MEMORY);
+    write("compose.yaml", REPEATED);
     String err = Cli.run(dir, Map.of(), true, "convert", "-o", "out").err();
-    assertThat(err).contains(ESC + "33mwarning" + ESC + "0m: services.web: no memory given");
+    assertThat(err).contains(ESC + "33mwarning" + ESC + "0m: services.web.cpu_count: cpu_count ignored");
   }
 
   /** The real process on a pseudo-terminal (util-linux script), then with stderr on a pipe. */
@@ -170,17 +174,18 @@ class CliConventionsTest {
 
   @Test
   void repeatsAreFoldedUnlessVerbose() throws IOException {
-    write("compose.yaml", NO_MEMORY);
+    write("compose.yaml", REPEATED);
     Cli.Result r = Cli.run(dir, "convert", "-o", "out");
     assertThat(r.code()).isZero();
     List<String> lines = r.err().lines().toList();
-    assertThat(lines).filteredOn(l -> l.contains("no memory given")).singleElement().asString()
-        .startsWith("compose.yaml:2:3: warning: services.web: no memory given")
-        .endsWith(" (and 2 more like this: services.api, services.worker; --verbose lists each)");
+    assertThat(lines).filteredOn(l -> l.contains("cpu_count ignored")).singleElement().asString()
+        .startsWith("compose.yaml:5:5: warning: services.web.cpu_count: cpu_count ignored")
+        .endsWith(" (and 2 more like this: services.api.cpu_count, services.worker.cpu_count;"
+            + " --verbose lists each)");
     assertThat(lines).last().isEqualTo("converted 3 service(s): 3 warning(s)");
 
     Cli.Result verbose = Cli.run(dir, "convert", "-o", "out", "--verbose");
-    assertThat(verbose.err().lines().filter(l -> l.contains("no memory given"))).hasSize(3);
+    assertThat(verbose.err().lines().filter(l -> l.contains("cpu_count ignored"))).hasSize(3);
     assertThat(verbose.err()).containsPattern("(?m)^time: load \\d+ ms$")
         .containsPattern("(?m)^time: translate \\d+ ms$")
         .containsPattern("(?m)^time: total \\d+ ms$").doesNotContain("more like this");
@@ -189,14 +194,14 @@ class CliConventionsTest {
 
   @Test
   void quietPrintsOnlyErrors() throws IOException {
-    write("compose.yaml", NO_MEMORY);
+    write("compose.yaml", REPEATED);
     Cli.Result ok = Cli.run(dir, "convert", "-o", "out", "--quiet");
     assertThat(ok).isEqualTo(new Cli.Result(0, "out/Dockerrun.aws.json\nout/buildspec.yml\n", ""));
-    write("compose.yaml", NO_MEMORY.replace("\"80:80\"", "\"22:80\""));
+    write("compose.yaml", REPEATED.replace("\"80:80\"", "\"80:80\", \"22:22\""));
     Cli.Result failed = Cli.run(dir, "convert", "-o", "out", "-q");
     assertThat(failed.code()).isEqualTo(3);
-    assertThat(failed.err()).doesNotContain("warning:").startsWith("compose.yaml:4:13: error: ")
-        .endsWith("error: 1 error(s), 4 warning(s); nothing written\n");
+    assertThat(failed.err()).doesNotContain("warning:").startsWith("compose.yaml:4:22: error: ")
+        .endsWith("error: 1 error(s), 3 warning(s); nothing written\n");
     assertThat(Cli.run(dir, "config", "-q")).isEqualTo(new Cli.Result(0, "", ""));
     Cli.Result both = Cli.run(dir, "config", "-q", "-v");
     assertThat(both).isEqualTo(new Cli.Result(2, "", "error: --quiet and --verbose exclude each"
