@@ -134,7 +134,8 @@ final class DeployCommand implements Callable<Integer> {
 
   /**
    * {@code status} (planned, healthy, unhealthy, failed, timedOut; error when the deploy stopped
-   * on a failure before it ended), {@code versionLabel}, {@code health}, {@code url}, {@code next}.
+   * on a failure before it ended), {@code versionLabel}, {@code health}, {@code url}, {@code next},
+   * {@code healthCauses} (EB's reasons when the health is not Green).
    */
   static void writeOutcome(JsonGenerator g, DeployOutcome o) throws IOException {
     if (o == null) {
@@ -142,6 +143,7 @@ final class DeployCommand implements Callable<Integer> {
       for (String f : List.of("versionLabel", "health", "url", "next")) {
         g.writeNullField(f);
       }
+      JsonDocument.writeStrings(g, "healthCauses", List.of());
       return;
     }
     g.writeStringField("status", switch (o.status()) {
@@ -155,6 +157,7 @@ final class DeployCommand implements Callable<Integer> {
     JsonDocument.writeOptional(g, "health", o.health());
     JsonDocument.writeOptional(g, "url", o.url());
     JsonDocument.writeOptional(g, "next", Optional.of(o.next()).filter(n -> !n.isEmpty()));
+    JsonDocument.writeStrings(g, "healthCauses", o.healthCauses());
   }
 
   private String required(String flag, Optional<String> fromFile, String option, String xebKey) {

@@ -124,6 +124,17 @@ class DeployCommandTest {
   }
 
   @Test
+  void anUnhealthyDeployReportsElasticBeanstalksCausesInJson() throws Exception {
+    String cause = "Process default has been unhealthy for 2 minutes (Target.ResponseCodeMismatch).";
+    fake.nextDeployHealth(List.of("Red"), List.of(cause));
+    Cli.Result r = deploy("--format", "json");
+    assertThat(r.code()).as(r.err()).isEqualTo(4);
+    var doc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+    assertThat(doc.toString()).contains("\"status\":\"unhealthy\"");
+    assertThat(doc.findValue("healthCauses").toString()).isEqualTo("[\"" + cause + "\"]");
+  }
+
+  @Test
   void anUnhealthyDeployExitsFourAndAMissingApplicationIsAUsageError() throws Exception {
     fake.nextDeployHealth("Red");
     Cli.Result r = deploy();
