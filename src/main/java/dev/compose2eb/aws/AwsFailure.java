@@ -89,7 +89,7 @@ public final class AwsFailure extends RuntimeException {
     }
     if (BAD_CREDENTIALS.contains(code) || e.isClockSkewException()) {
       return new AwsFailure(action, "AWS rejected the credentials (" + said + ")",
-          "check the profile or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY and the system clock", e);
+          "check --aws-profile (or AWS_PROFILE) or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY and the system clock", e);
     }
     if (DENIED.contains(code) || e.statusCode() == 403) {
       return new AwsFailure(action, "access was denied (" + said + ")",
@@ -108,7 +108,7 @@ public final class AwsFailure extends RuntimeException {
     String message = e.getMessage() == null ? "" : e.getMessage();
     if (message.startsWith("Unable to load credentials")) {
       return new AwsFailure(action, "no AWS credentials were found",
-          "set AWS_PROFILE (or pass --profile), or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY", e);
+          "set AWS_PROFILE (or pass --aws-profile), or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY", e);
     }
     if (message.startsWith("Unable to load region")) {
       return new AwsFailure(action, "no AWS region is configured",

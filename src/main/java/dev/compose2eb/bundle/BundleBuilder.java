@@ -2,8 +2,10 @@ package dev.compose2eb.bundle;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -86,6 +88,10 @@ public final class BundleBuilder {
           continue;
         }
         throw e;
+      } catch (AccessDeniedException e) { // name the folder, not the temporary name never created
+        throw new AccessDeniedException(dir.toString());
+      } catch (FileSystemException e) {
+        throw new FileSystemException(dir.toString(), null, e.getReason());
       }
       tmp.toFile().deleteOnExit();
       return tmp;

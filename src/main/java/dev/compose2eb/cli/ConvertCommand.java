@@ -139,9 +139,7 @@ final class ConvertCommand implements Callable<Integer> {
     if (check) {
       return check(files);
     }
-    for (Map.Entry<Path, String> f : files.entrySet()) {
-      OutputFiles.write(f.getKey(), f.getValue());
-    }
+    OutputFiles.writeAll(files);
     for (Path p : files.keySet()) {
       fileStatus.put(shown(p), "written");
       if (!console.json()) {

@@ -3,6 +3,12 @@ package dev.compose2eb.cli;
 import dev.compose2eb.diag.InvalidInputException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import picocli.CommandLine;
 
 /**
@@ -28,13 +34,31 @@ final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
     }
     Throwable cause = ex instanceof UncheckedIOException u ? u.getCause() : ex;
     String what = cause instanceof IOException ? "I/O error: " : "";
-    console.error(what + describe(cause));
-    console.err.println("Run '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
+    console.error(what + describe(cause)); // not a usage error: no "Run --help" line
     return ExitCode.FAILURE.code;
   }
 
   private static String describe(Throwable t) {
+    if (t instanceof FileSystemException f) {
+      return fileProblem(f);
+    }
     String msg = t.getMessage();
     return msg == null || msg.isBlank() ? t.getClass().getSimpleName() : msg;
+  }
+
+  /**
+   * The file and the reason: Java's file exceptions often carry only the path (an
+   * AccessDeniedException's message is the path alone), which says nothing about what went wrong.
+   */
+  static String fileProblem(FileSystemException f) {
+    String reason = f.getReason() != null ? f.getReason()
+        : f instanceof AccessDeniedException ? "permission denied"
+        : f instanceof NoSuchFileException ? "no such file or directory"
+        : f instanceof NotDirectoryException ? "not a directory"
+        : f instanceof DirectoryNotEmptyException ? "is a directory"
+        : f instanceof FileAlreadyExistsException ? "already exists"
+        : f.getClass().getSimpleName();
+    String file = f.getOtherFile() != null ? f.getFile() + " -> " + f.getOtherFile() : f.getFile();
+    return file == null ? reason : file + ": " + reason;
   }
 }

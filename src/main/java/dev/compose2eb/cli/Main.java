@@ -16,6 +16,11 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    // the AWS SDK logs through SLF4J, which has no provider here: without this, three
+    // "SLF4J(W): No SLF4J providers" lines open every AWS command
+    if (System.getProperty("slf4j.internal.verbosity") == null) {
+      System.setProperty("slf4j.internal.verbosity", "ERROR");
+    }
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
     System.exit(run(new Console(out, err, System.getenv(), Path.of(""), stderrIsTerminal()), args));

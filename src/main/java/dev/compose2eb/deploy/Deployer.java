@@ -263,7 +263,9 @@ public final class Deployer {
   private DeployOutcome createEnvironment(Environments envs, EventStream events, Watch watch, Roles roles,
       String label, Map<String, String> wanted, Deadline deadline) {
     Variables.check(Map.of(), wanted);
+    doing = "find the newest ECS platform version (EB ListPlatformVersions)";
     String platform = req.platformArn().orElseGet(envs::newestPlatform);
+    doing = "create environment " + req.environment() + " with version " + label;
     List<ConfigurationOptionSetting> options = new ArrayList<>(creationOptions());
     Variables.Changes vars = Variables.diff(Map.of(), wanted);
     options.addAll(vars.settings());

@@ -99,7 +99,7 @@ final class StructureRules {
         Check.text(host, "sourcePath").filter(p -> !p.startsWith("/")).ifPresent(p ->
             check.error(sourcePath, "sourcePath " + JsonValues.quote(p) + " is not absolute;"
                     + " bundle files are under /var/app/current on the instance",
-                "e.g. " + JsonValues.quote("/var/app/current/" + relative(p))));
+                insideBundle(p)));
       }
     }
   }
@@ -174,6 +174,16 @@ final class StructureRules {
               + " the task definition size (the exact limit, 32 or 64 KiB, is unconfirmed)",
           "move long values (large environments) into EB environment properties");
     }
+  }
+
+  /** The hint for a relative sourcePath: its place in the bundle, unless ".." leaves the bundle. */
+  private static String insideBundle(String p) {
+    String r = relative(p);
+    if (java.util.Arrays.asList(r.split("/")).contains("..")) {
+      return "\"..\" cannot leave the bundle: give an absolute directory on the instance, e.g."
+          + " \"/var/app/current/data\" for bundle files";
+    }
+    return "e.g. " + JsonValues.quote("/var/app/current/" + r);
   }
 
   private static String relative(String p) {

@@ -61,7 +61,7 @@ class AwsFailureTest {
         "Unable to load credentials from any of the providers in the chain AwsCredentialsProviderChain("
             + "credentialsProviders=[SystemPropertyCredentialsProvider(), ...]) : [...]")).getMessage())
         .isEqualTo("Tried to read the caller identity but failed because: no AWS credentials were"
-            + " found; set AWS_PROFILE (or pass --profile), or AWS_ACCESS_KEY_ID and"
+            + " found; set AWS_PROFILE (or pass --aws-profile), or AWS_ACCESS_KEY_ID and"
             + " AWS_SECRET_ACCESS_KEY");
     assertThat(AwsFailure.of("determine the AWS region", SdkClientException.create(
         "Unable to load region from any of the providers in the chain ...")).reason())

@@ -85,9 +85,9 @@ class CliCommandsTest {
         .endsWith("""
             Exit codes:
               0   success (warnings may have been printed)
-              1   failure (an I/O error, a remote call that failed, a bug)
+              1   failure (writing an output file, a remote call that failed, a bug)
               2   usage error (unknown option, missing argument)
-              3   invalid input (compose or Dockerrun file), or any warning with --strict
+              3   invalid input (a wrong, missing or unreadable input file), or any warning with --strict
               4   a difference was found (convert --check, diff); deploy: deployed but unhealthy
 
             """);
@@ -310,5 +310,37 @@ class CliCommandsTest {
     // links imply depends_on, and compose refuses the cycle when it loads the project
     assertThat(r.err()).contains("compose.yaml:7:13: error: services.b.depends_on: dependency cycle"
         + " detected: a -> b -> a");
+  }
+
+  @Test
+  void convertWritesBothFilesOrNeither(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("compose.yaml"), COMPOSE);
+    Path out = Files.createDirectories(dir.resolve("out"));
+    Files.writeString(out.resolve("Dockerrun.aws.json"), "old\n");
+    Files.createDirectories(out.resolve("buildspec.yml"));
+    Cli.Result r = Cli.run(dir, "convert", "-o", "out");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(Files.readString(out.resolve("Dockerrun.aws.json"))).isEqualTo("old\n");
+    assertThat(r.err()).endsWith("error: I/O error: " + out.resolve("buildspec.yml")
+        + ": is a directory; nothing was written\n").doesNotContain("--help");
+    try (Stream<Path> s = Files.list(out)) {
+      assertThat(s.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(
+          "Dockerrun.aws.json", "buildspec.yml");
+    }
+  }
+
+  @Test
+  void anIoFailureSaysWhyAndIsNotAUsageError(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("compose.yaml"), COMPOSE);
+    Files.writeString(dir.resolve("afile"), "x");
+    Cli.Result r = Cli.run(dir, "convert", "-o", "afile/out");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).endsWith("error: I/O error: " + dir.resolve("afile/out")
+        + ": Not a directory\n");
+    // Java's own messages for these are the path alone
+    assertThat(FailureHandler.fileProblem(new java.nio.file.AccessDeniedException("/srv/out")))
+        .isEqualTo("/srv/out: permission denied");
+    assertThat(FailureHandler.fileProblem(new java.nio.file.NotDirectoryException("/srv/f")))
+        .isEqualTo("/srv/f: not a directory");
   }
 }

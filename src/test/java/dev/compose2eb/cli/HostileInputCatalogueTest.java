@@ -96,8 +96,22 @@ class HostileInputCatalogueTest {
       write(d, "f3000.yml", "services:\n  db:\n    image: postgres\n");
     }, List.of("config"), Map.of(), 3,
         "f63.yml:2:5: error: include[0]: includes nested more than 64 files deep"));
+    // 14: an AWS command without credentials: one line, the right option, no SLF4J noise
+    c.add(new Case("no AWS credentials", d -> write(d, "compose.yaml", WEB),
+        List.of("env", "list", "--application", "a", "--environment", "e", "--region",
+            "eu-west-1"), NO_AWS, 1,
+        "error: Tried to read the properties of e but failed because: no AWS credentials were"
+            + " found; set AWS_PROFILE (or pass --aws-profile), or AWS_ACCESS_KEY_ID and"
+            + " AWS_SECRET_ACCESS_KEY"));
     return c.stream();
   }
+
+  /** No credentials anywhere, and no instance metadata service to wait for. */
+  static final Map<String, String> NO_AWS = Map.of("AWS_ACCESS_KEY_ID", "", "AWS_SECRET_ACCESS_KEY",
+      "", "AWS_SESSION_TOKEN", "", "AWS_PROFILE", "", "AWS_EC2_METADATA_DISABLED", "true",
+      "AWS_CONFIG_FILE", "/nonexistent/config", "AWS_SHARED_CREDENTIALS_FILE",
+      "/nonexistent/credentials", "AWS_CONTAINER_CREDENTIALS_FULL_URI", "",
+      "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", "", "AWS_WEB_IDENTITY_TOKEN_FILE", "");
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("catalogue")
@@ -115,6 +129,7 @@ class HostileInputCatalogueTest {
     List<String> errors = r.errLines().stream().filter(l -> l.contains("error: ")).toList();
     assertThat(errors).as(r.err()).hasSizeBetween(1, 2);
     assertThat(errors.get(0)).startsWith(c.errorLine());
+    assertThat(r.err()).as("noise").doesNotContain("SLF4J").doesNotContain("--help");
     if (errors.size() == 2) { // only a summary may follow: "error: N error(s); nothing written"
       assertThat(errors.get(1)).startsWith("error: ").doesNotContain(": error: ");
     }

@@ -175,4 +175,13 @@ class DeployScenariosTest {
     assertThat(w.lines).anyMatch(l -> l.startsWith("bundle upload s3://"));
     assertThat(w.lines).anyMatch(l -> l.startsWith("environment create shop-prod on arn:aws:elasticbeanstalk:"));
   }
+
+  @Test
+  void aFailureNamesTheStepThatFailed() {
+    DeployRequest r = DeployWorld.request();
+    w.fake.inject("ListPlatformVersions", Fault.SERVER_ERROR, 100);
+    assertThatThrownBy(() -> w.deploy(r)).isInstanceOf(AwsFailure.class)
+        .hasMessageStartingWith("Tried to find the newest ECS platform version (EB"
+            + " ListPlatformVersions) but failed because: ");
+  }
 }

@@ -584,6 +584,14 @@ class DockerrunValidatorTest {
         ]}
         """))
         .containsExactly("Dockerrun.aws.json:2:53: error: volumes[0].host.sourcePath: sourcePath \"./nginx\" is not absolute; bundle files are under /var/app/current on the instance; e.g. \"/var/app/current/nginx\"");
+    assertThat(validate("""
+        {"AWSEBDockerrunVersion": 2,
+        "volumes": [{"name": "conf", "host": {"sourcePath": "../../etc"}}],
+        "containerDefinitions": [
+        {"name": "web", "image": "nginx:1.27", "memory": 128, "portMappings": [{"containerPort": 80, "hostPort": 80}]}
+        ]}
+        """))
+        .containsExactly("Dockerrun.aws.json:2:53: error: volumes[0].host.sourcePath: sourcePath \"../../etc\" is not absolute; bundle files are under /var/app/current on the instance; \"..\" cannot leave the bundle: give an absolute directory on the instance, e.g. \"/var/app/current/data\" for bundle files");
   }
 
   @Test
