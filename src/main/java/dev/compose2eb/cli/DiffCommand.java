@@ -2,8 +2,8 @@ package dev.compose2eb.cli;
 
 import dev.compose2eb.diag.Diagnostics;
 import dev.compose2eb.diag.InvalidInputException;
-import dev.compose2eb.dockerrun.Dockerrun;
 import dev.compose2eb.dockerrun.DockerrunReader;
+import dev.compose2eb.dockerrun.JsonDocument;
 import dev.compose2eb.review.DockerrunDiff;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,9 +39,10 @@ final class DiffCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Dockerrun a = read(before);
-    Dockerrun b = read(after);
-    List<DockerrunDiff.Change> changes = DockerrunDiff.changes(a, b);
+    JsonDocument a = read(before);
+    JsonDocument b = read(after);
+    List<DockerrunDiff.Change> changes = DockerrunDiff.changes(DockerrunReader.model(a),
+        DockerrunReader.model(b), a.root(), b.root());
     if (console.json()) {
       console.result(g -> {
         g.writeStringField("old", before.toString());
@@ -71,12 +72,13 @@ final class DiffCommand implements Callable<Integer> {
     return changes.isEmpty() ? ExitCode.OK.code : ExitCode.DIFFERENT.code;
   }
 
-  private Dockerrun read(Path file) {
+  private JsonDocument read(Path file) {
     Diagnostics diags = new Diagnostics();
     String text = ValidateCommand.readText(console.cwd.resolve(file), file.toString(), diags);
     if (text == null) {
       throw new InvalidInputException(diags.list());
     }
-    return DockerrunReader.read(file.toString(), text);
+    return DockerrunReader.parse(file.toString(), text);
   }
+
 }

@@ -82,6 +82,9 @@ final class ContainerRules {
       } else if (!image.equals(image.strip()) || image.chars().anyMatch(Character::isWhitespace)) {
         check.error(path, "invalid image " + JsonValues.quote(image)
             + "; an image reference has no spaces", "e.g. \"image\": \"nginx:1.27\"");
+      } else if (image.chars().anyMatch(Character::isISOControl)) {
+        check.error(path, "invalid image " + JsonValues.quote(image)
+            + "; an image reference has no control characters", "e.g. \"image\": \"nginx:1.27\"");
       } else {
         EcrImage.check(image).ifPresent(problem -> {
           if (problem.fatal()) {

@@ -95,7 +95,11 @@ public final class DockerrunReader {
 
   /** Parses and converts; throws {@link InvalidInputException} if anything was wrong. */
   public static Dockerrun read(String file, String text) {
-    JsonDocument document = parse(file, text);
+    return model(parse(file, text));
+  }
+
+  /** Converts a parsed file; throws {@link InvalidInputException} if anything was wrong. */
+  public static Dockerrun model(JsonDocument document) {
     Diagnostics diagnostics = new Diagnostics();
     diagnostics.addAll(document.problems());
     Dockerrun model = toModel(document, diagnostics);

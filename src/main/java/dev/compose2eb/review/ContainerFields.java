@@ -24,6 +24,10 @@ final class ContainerFields {
       "pseudoTerminal", "dockerLabels", "dnsServers", "dnsSearchDomains", "extraHosts", "ulimits",
       "logConfiguration", "healthCheck", "stopTimeout", "linuxParameters", "systemControls");
 
+  /** The fields the model holds; every other field is compared as raw JSON. */
+  static final java.util.Set<String> MODELLED = java.util.Set.copyOf(
+      java.util.stream.Stream.concat(ORDER.stream(), java.util.stream.Stream.of("name")).toList());
+
   static final Comparator<String> BY_FIELD_ORDER =
       Comparator.comparingInt(ContainerFields::rank).thenComparing(Comparator.naturalOrder());
 
@@ -32,7 +36,13 @@ final class ContainerFields {
   private ContainerFields() {}
 
   static Map<String, String> of(ContainerDefinition c) {
+    return of(c, Map.of());
+  }
+
+  /** With {@code unmodelled}: the fields outside the model, as canonical JSON, sorted last. */
+  static Map<String, String> of(ContainerDefinition c, Map<String, String> unmodelled) {
     ContainerFields f = new ContainerFields();
+    f.entries.putAll(unmodelled);
     f.put("image", Render.quote(c.image()));
     f.put("essential", Boolean.toString(c.essential()));
     f.put("memory", c.memory());

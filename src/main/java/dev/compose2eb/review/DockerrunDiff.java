@@ -1,5 +1,7 @@
 package dev.compose2eb.review;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import dev.compose2eb.dockerrun.Authentication;
 import dev.compose2eb.dockerrun.ContainerDefinition;
 import dev.compose2eb.dockerrun.Dockerrun;
@@ -46,16 +48,45 @@ public final class DockerrunDiff {
 
   /** The changes from {@code a} to {@code b}; empty when they mean the same. */
   public static List<Change> changes(Dockerrun a, Dockerrun b) {
+    return changes(a, b, NullNode.getInstance(), NullNode.getInstance());
+  }
+
+  /**
+   * As {@link #changes(Dockerrun, Dockerrun)}, and every field the model does not hold ({@code
+   * secrets}, {@code dockerSecurityOptions}, {@code repositoryCredentials}, a volume's {@code
+   * efsVolumeConfiguration}, {@code executionRoleArn}, any field ECS adds later) compared as
+   * canonical JSON from the files' trees {@code rawA} and {@code rawB}: a reviewer sees every
+   * difference, not only the ones the translator writes.
+   */
+  public static List<Change> changes(Dockerrun a, Dockerrun b, JsonNode rawA, JsonNode rawB) {
     List<Change> lines = new ArrayList<>();
+    Map<String, String> topA = RawFields.unmodelled(rawA, RawFields.TOP_LEVEL);
+    Map<String, String> topB = RawFields.unmodelled(rawB, RawFields.TOP_LEVEL);
+    for (String key : union(topA, topB)) {
+      change(lines, key, topA.get(key), topB.get(key), false);
+    }
     Map<String, String> volumesA = volumes(a);
     Map<String, String> volumesB = volumes(b);
+    Map<String, Map<String, String>> rawVolumesA = RawFields.byName(rawA, "volumes", RawFields.VOLUME);
+    Map<String, Map<String, String>> rawVolumesB = RawFields.byName(rawB, "volumes", RawFields.VOLUME);
     for (String name : union(volumesA, volumesB)) {
       change(lines, "volume " + name, volumesA.get(name), volumesB.get(name), true);
+      if (volumesA.containsKey(name) && volumesB.containsKey(name)) {
+        Map<String, String> va = rawVolumesA.getOrDefault(name, Map.of());
+        Map<String, String> vb = rawVolumesB.getOrDefault(name, Map.of());
+        for (String key : union(va, vb)) {
+          change(lines, "volume " + name + "." + key, va.get(key), vb.get(key), false);
+        }
+      }
     }
     change(lines, "authentication", a.authentication().map(DockerrunDiff::s3).orElse(null),
         b.authentication().map(DockerrunDiff::s3).orElse(null), false);
     Map<String, ContainerDefinition> containersA = byName(a);
     Map<String, ContainerDefinition> containersB = byName(b);
+    Map<String, Map<String, String>> rawContainersA =
+        RawFields.byName(rawA, "containerDefinitions", ContainerFields.MODELLED);
+    Map<String, Map<String, String>> rawContainersB =
+        RawFields.byName(rawB, "containerDefinitions", ContainerFields.MODELLED);
     for (String name : union(containersA, containersB)) {
       ContainerDefinition before = containersA.get(name);
       ContainerDefinition after = containersB.get(name);
@@ -64,7 +95,8 @@ public final class DockerrunDiff {
       } else if (after == null) {
         lines.add(new Change('-', "container " + name, "", ""));
       } else {
-        fields(lines, name, ContainerFields.of(before), ContainerFields.of(after));
+        fields(lines, name, ContainerFields.of(before, rawContainersA.getOrDefault(name, Map.of())),
+            ContainerFields.of(after, rawContainersB.getOrDefault(name, Map.of())));
       }
     }
     return List.copyOf(lines);

@@ -96,6 +96,18 @@ class HostileInputCatalogueTest {
       write(d, "f3000.yml", "services:\n  db:\n    image: postgres\n");
     }, List.of("config"), Map.of(), 3,
         "f63.yml:2:5: error: include[0]: includes nested more than 64 files deep"));
+    // 8: control characters
+    c.add(new Case("an image name with ESC", d -> write(d, "compose.yaml",
+        "services:\n  web:\n    image: \"nginx\\e[31m:1\"\n"), List.of("convert"), Map.of(), 3,
+        "compose.yaml:3:12: error: services.web.image: invalid image reference"
+            + " \"nginx\\u001b[31m:1\": Docker refuses it (invalid reference format)"));
+    c.add(new Case("validate: an image name with NUL", d -> write(d, "Dockerrun.aws.json",
+        "{\"AWSEBDockerrunVersion\": 2, \"containerDefinitions\": [{\"name\": \"web\","
+            + " \"image\": \"nginx\\u0000:1\", \"memory\": 128, \"portMappings\":"
+            + " [{\"containerPort\": 80, \"hostPort\": 80}]}]}\n"),
+        List.of("validate", "Dockerrun.aws.json"), Map.of(), 3,
+        "Dockerrun.aws.json:1:80: error: containerDefinitions[0].image: invalid image"
+            + " \"nginx\\u0000:1\"; an image reference has no control characters"));
     // 14: an AWS command without credentials: one line, the right option, no SLF4J noise
     c.add(new Case("no AWS credentials", d -> write(d, "compose.yaml", WEB),
         List.of("env", "list", "--application", "a", "--environment", "e", "--region",

@@ -90,4 +90,50 @@ class DockerrunDiffTest {
     assertThat(DockerrunDiff.diff(without, withEmpty)).containsExactly("+ redis.command: []");
     assertThat(DockerrunDiff.diff(withEmpty, without)).containsExactly("- redis.command: []");
   }
+
+  @Test
+  void fieldsOutsideTheModelAreComparedToo() {
+    String a = """
+        {"AWSEBDockerrunVersion": 2, "executionRoleArn": "arn:aws:iam::1:role/a",
+         "volumes": [{"name": "efs", "efsVolumeConfiguration": {"fileSystemId": "fs-1"}}],
+         "containerDefinitions": [{"name": "web", "image": "nginx", "memory": 128,
+          "secrets": [{"name": "DB_PASSWORD", "valueFrom": "arn:aws:ssm:eu-west-1:1:parameter/db"}],
+          "dockerSecurityOptions": ["no-new-privileges"],
+          "repositoryCredentials": {"credentialsParameter": "arn:a"},
+          "environmentFiles": [{"value": "arn:aws:s3:::b/a.env", "type": "s3"}],
+          "disableNetworking": false, "firelensConfiguration": {"type": "fluentbit"},
+          "resourceRequirements": [{"type": "GPU", "value": "1"}], "startTimeout": 30}]}
+        """;
+    String b = """
+        {"AWSEBDockerrunVersion": 2, "executionRoleArn": "arn:aws:iam::1:role/b",
+         "volumes": [{"name": "efs", "efsVolumeConfiguration": {"fileSystemId": "fs-2"}}],
+         "containerDefinitions": [{"name": "web", "image": "nginx", "memory": 128,
+          "secrets": [{"valueFrom": "arn:aws:ssm:eu-west-1:1:parameter/other", "name": "DB_PASSWORD"}],
+          "dockerSecurityOptions": ["label:disable"],
+          "repositoryCredentials": {"credentialsParameter": "arn:b"},
+          "environmentFiles": [{"type": "s3", "value": "arn:aws:s3:::b/b.env"}],
+          "disableNetworking": true, "firelensConfiguration": {"type": "fluentd"},
+          "resourceRequirements": [{"type": "GPU", "value": "2"}], "startTimeout": 60}]}
+        """;
+    var docA = DockerrunReader.parse("a.json", a);
+    var docB = DockerrunReader.parse("b.json", b);
+    assertThat(DockerrunDiff.changes(DockerrunReader.model(docA), DockerrunReader.model(docB),
+        docA.root(), docB.root())).extracting(DockerrunDiff.Change::render).containsExactly(
+        "~ executionRoleArn: \"arn:aws:iam::1:role/a\" -> \"arn:aws:iam::1:role/b\"",
+        "~ volume efs.efsVolumeConfiguration: {\"fileSystemId\":\"fs-1\"} -> {\"fileSystemId\":\"fs-2\"}",
+        "~ web.disableNetworking: false -> true",
+        "~ web.dockerSecurityOptions: [\"no-new-privileges\"] -> [\"label:disable\"]",
+        "~ web.environmentFiles: [{\"type\":\"s3\",\"value\":\"arn:aws:s3:::b/a.env\"}] ->"
+            + " [{\"type\":\"s3\",\"value\":\"arn:aws:s3:::b/b.env\"}]",
+        "~ web.firelensConfiguration: {\"type\":\"fluentbit\"} -> {\"type\":\"fluentd\"}",
+        "~ web.repositoryCredentials: {\"credentialsParameter\":\"arn:a\"} ->"
+            + " {\"credentialsParameter\":\"arn:b\"}",
+        "~ web.resourceRequirements: [{\"type\":\"GPU\",\"value\":\"1\"}] ->"
+            + " [{\"type\":\"GPU\",\"value\":\"2\"}]",
+        "~ web.secrets: [{\"name\":\"DB_PASSWORD\",\"valueFrom\":\"arn:aws:ssm:eu-west-1:1:parameter/db\"}]"
+            + " -> [{\"name\":\"DB_PASSWORD\",\"valueFrom\":\"arn:aws:ssm:eu-west-1:1:parameter/other\"}]",
+        "~ web.startTimeout: 30 -> 60");
+    assertThat(DockerrunDiff.changes(DockerrunReader.model(docA), DockerrunReader.model(docA),
+        docA.root(), DockerrunReader.parse("a2.json", a.replace("\n", " ")).root())).isEmpty();
+  }
 }

@@ -73,7 +73,14 @@ final class NodeReader {
         case '\\' -> sb.append("\\\\");
         case '\n' -> sb.append("\\n");
         case '\t' -> sb.append("\\t");
-        default -> sb.append(c);
+        case '\r' -> sb.append("\\r");
+        default -> {
+          if (Character.isISOControl(c)) { // never an escape sequence on the user's terminal
+            sb.append(String.format("\\u%04x", (int) c));
+          } else {
+            sb.append(c);
+          }
+        }
       }
     }
     return sb.append('"').toString();
