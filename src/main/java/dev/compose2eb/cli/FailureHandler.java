@@ -7,6 +7,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import picocli.CommandLine;
@@ -33,9 +34,21 @@ final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
       ex.printStackTrace(console.err);
     }
     Throwable cause = ex instanceof UncheckedIOException u ? u.getCause() : ex;
+    if (cause instanceof InvalidPathException p && !isUtf8(System.getProperty("sun.jnu.encoding"))) {
+      // Java names files in the locale's charset: under LC_ALL=C (ASCII) a name with "é" has no
+      // bytes at all, and Java says only "Malformed input or input contains unmappable characters"
+      console.error("the path " + p.getInput() + " cannot be named in this locale's character set ("
+          + System.getProperty("sun.jnu.encoding") + "); run with a UTF-8 locale, e.g."
+          + " LC_ALL=C.UTF-8");
+      return ExitCode.FAILURE.code;
+    }
     String what = cause instanceof IOException ? "I/O error: " : "";
     console.error(what + describe(cause)); // not a usage error: no "Run --help" line
     return ExitCode.FAILURE.code;
+  }
+
+  private static boolean isUtf8(String charset) {
+    return charset != null && charset.replace("-", "").equalsIgnoreCase("UTF8");
   }
 
   private static String describe(Throwable t) {

@@ -35,6 +35,14 @@ import java.util.TreeMap;
 
 /** Translates a loaded compose project into a Dockerrun.aws.json v2 model and a report. */
 public final class Translator {
+  /**
+   * The largest Dockerrun file written: ECS's limit on a task definition, which the containers
+   * become, is 64 KiB at most (the validator warns from 32 KiB; see docs/limits.md).
+   */
+  static final int MAX_DOCKERRUN_BYTES = 64 * 1024;
+  /** Bytes of JSON around one environment entry or label, at least: {@code {"name": "", "value": ""}}. */
+  private static final int ENTRY_BYTES = 24;
+
   /** Elastic Beanstalk's limit on containers in one Dockerrun file. */
   static final int MAX_CONTAINERS = 10;
   /** Elastic Beanstalk's limit on all environment properties together, as key=value bytes. */
@@ -95,6 +103,14 @@ public final class Translator {
           project.services().size() + " services, but a Dockerrun file holds at most "
               + MAX_CONTAINERS + " containers",
           "move databases and caches to RDS / ElastiCache, or split the app into environments");
+      // nothing more to say: translating thousands of services (links planned across all of
+      // them, a diagnostic per service) would take minutes and bury this one error
+      return new Translation(new Dockerrun(List.of(), List.of()), VariablePlan.empty(),
+          diags.list(), List.of(), managed);
+    }
+    if (tooBig()) { // before anything is rendered: 300,000 variables would be megabytes of JSON
+      return new Translation(new Dockerrun(List.of(), List.of()), VariablePlan.empty(),
+          diags.list(), List.of(), managed);
     }
     reportTopLevel();
     ContainerNames names = new ContainerNames(project, diags);
@@ -184,6 +200,49 @@ public final class Translator {
     Dockerrun dockerrun = new Dockerrun(volumes.volumes(), containers);
     return new Translation(dockerrun, variables, diags.list(),
         volumes.bundlePaths(), managed);
+  }
+
+  /**
+   * Whether the values that can grow without bound (environment, unless --env-to-eb moves it out,
+   * and labels) already pass {@link #MAX_DOCKERRUN_BYTES}; if so, reports it at the compose key of
+   * the biggest contributor. A lower bound of the size, computed from the model, so the check
+   * holds whichever writer renders the JSON.
+   */
+  private boolean tooBig() {
+    long total = 0;
+    long most = -1;
+    Service biggest = null;
+    String biggestKey = "";
+    int entries = 0;
+    for (Service s : project.services()) {
+      long env = 0;
+      if (!opts.envToEb()) {
+        for (Map.Entry<String, String> e : s.environment().entrySet()) {
+          env += e.getKey().length() + e.getValue().length() + ENTRY_BYTES;
+        }
+      }
+      long labels = 0;
+      for (Map.Entry<String, String> e : s.labels().entrySet()) {
+        labels += e.getKey().length() + e.getValue().length() + ENTRY_BYTES;
+      }
+      total += env + labels;
+      if (Math.max(env, labels) > most) {
+        most = Math.max(env, labels);
+        biggest = s;
+        biggestKey = env >= labels ? "environment" : "labels";
+        entries = env >= labels ? s.environment().size() : s.labels().size();
+      }
+    }
+    if (total <= MAX_DOCKERRUN_BYTES) {
+      return false;
+    }
+    diags.error(biggest.keyLocation(biggestKey), "services." + biggest.name() + "." + biggestKey,
+        "the Dockerrun file would be over " + total / 1024 + " KiB, past the " + MAX_DOCKERRUN_BYTES
+            / 1024 + " KiB of an ECS task definition; the biggest part: " + biggestKey + " of "
+            + biggest.name() + " (" + entries + " entries, " + most / 1024 + " KiB)",
+        biggestKey.equals("environment") ? "move the values into EB environment properties"
+            + " (--env-to-eb) or into a file the container reads" : "keep fewer labels");
+    return true;
   }
 
   /**

@@ -108,6 +108,30 @@ class HostileInputCatalogueTest {
         List.of("validate", "Dockerrun.aws.json"), Map.of(), 3,
         "Dockerrun.aws.json:1:80: error: containerDefinitions[0].image: invalid image"
             + " \"nginx\\u0000:1\"; an image reference has no control characters"));
+    // 4: a Dockerrun too big for ECS, refused from the model before any JSON is rendered
+    c.add(new Case("300,000 environment entries", d -> {
+      StringBuilder sb = new StringBuilder(WEB + "    ports: [\"80:80\"]\n    environment:\n");
+      for (int i = 0; i < 300_000; i++) {
+        sb.append("      V").append(i).append(": value").append(i).append('\n');
+      }
+      write(d, "compose.yaml", sb.toString());
+    }, List.of("convert"), Map.of(), 3, "compose.yaml:5:5: error: services.web.environment: the"
+        + " Dockerrun file would be over "));
+    // 13: thousands of services: the container limit first, one line, no link planning
+    c.add(new Case("a depends_on chain of 5,000 services", d -> {
+      StringBuilder sb = new StringBuilder("services:\n  s0:\n    image: nginx\n");
+      for (int i = 1; i < 5000; i++) {
+        sb.append("  s").append(i).append(":\n    image: nginx\n    depends_on: [s").append(i - 1)
+            .append("]\n");
+      }
+      write(d, "compose.yaml", sb.toString());
+    }, List.of("convert"), Map.of(), 3, "compose.yaml:31:3: error: services: 5000 services, but a"
+        + " Dockerrun file holds at most 10 containers"));
+    // 6: a POSIX locale: Java cannot name a non-ASCII file; say so and how to fix it
+    c.add(new Case("a non-ASCII path under LC_ALL=C", d -> write(d, "caf\u00e9/compose.yaml", WEB),
+        List.of("config", "-f", "caf\u00e9/compose.yaml"), Map.of("LC_ALL", "C", "LANG", "C"), 1,
+        "error: the path caf\uFFFD\uFFFD/compose.yaml cannot be named in this locale's character set"
+            + " (ANSI_X3.4-1968); run with a UTF-8 locale, e.g. LC_ALL=C.UTF-8"));
     // 14: an AWS command without credentials: one line, the right option, no SLF4J noise
     c.add(new Case("no AWS credentials", d -> write(d, "compose.yaml", WEB),
         List.of("env", "list", "--application", "a", "--environment", "e", "--region",
