@@ -28,6 +28,8 @@ record MemoryPlan(Optional<InstanceType> instance, Map<String, ContainerMemory> 
   /** The reservation of a container that states none when the instance type is unknown. */
   static final int UNPLANNED_MIB = 256;
   private static final long MIB = 1024 * 1024;
+  /** How many services a memory line names before it counts the rest. */
+  private static final int NAMES_SHOWN = 8;
 
   static MemoryPlan of(Project project, PlanSettings settings, Diagnostics diags) {
     Optional<InstanceType> instance = InstanceTypes.find(settings.instanceType());
@@ -116,11 +118,16 @@ record MemoryPlan(Optional<InstanceType> instance, Map<String, ContainerMemory> 
   private static String breakdown(Map<String, ContainerMemory> stated, List<Service> unstated,
       int each, PlanSettings settings) {
     List<String> parts = new ArrayList<>();
+    List<String> statedParts = new ArrayList<>();
     stated.forEach((name, m) -> {
       if (m != null) {
-        parts.add(name + " " + m.placedMib());
+        statedParts.add(name + " " + m.placedMib());
       }
     });
+    parts.addAll(statedParts.subList(0, Math.min(NAMES_SHOWN, statedParts.size())));
+    if (statedParts.size() > NAMES_SHOWN) {
+      parts.add((statedParts.size() - NAMES_SHOWN) + " more that state memory");
+    }
     if (!unstated.isEmpty()) {
       parts.add(names(unstated) + ": " + each + " each, " + (settings.defaultMemoryMib().isPresent()
           ? "--default-memory" : "the least planned for a service that states none"));
@@ -128,8 +135,12 @@ record MemoryPlan(Optional<InstanceType> instance, Map<String, ContainerMemory> 
     return String.join("; ", parts);
   }
 
+  /** At most {@link #NAMES_SHOWN} names, then a count: a line stays readable for any project. */
   private static String names(List<Service> services) {
-    return services.stream().map(Service::name).collect(Collectors.joining(", "));
+    String shown = services.stream().limit(NAMES_SHOWN).map(Service::name)
+        .collect(Collectors.joining(", "));
+    return services.size() <= NAMES_SHOWN ? shown
+        : shown + " and " + (services.size() - NAMES_SHOWN) + " more";
   }
 
   /** The advice naming the instance types that would hold {@code need} MiB. */

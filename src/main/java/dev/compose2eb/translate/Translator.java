@@ -92,21 +92,22 @@ public final class Translator {
   }
 
   private Translation run(ManagedPlan managed) {
+    if (project.services().size() > MAX_CONTAINERS) {
+      diags.error(project.services().get(MAX_CONTAINERS).location(), "services",
+          project.services().size() + " services, but a Dockerrun file holds at most "
+              + MAX_CONTAINERS + " containers",
+          "move databases and caches to RDS / ElastiCache, or split the app into environments");
+      // nothing more to say, not even the plan's findings: for thousands of services they would
+      // bury this one error (a memory error alone would name every service)
+      return new Translation(new Dockerrun(List.of(), List.of()), VariablePlan.empty(),
+          diags.list(), List.of(), managed);
+    }
     diags.addAll(plan.report());
     if (project.services().isEmpty()) {
       diags.error(SourceLocation.ofFile(project.composeFiles().isEmpty() ? "compose.yaml"
           : project.composeFiles().get(0)), "services", "no services to deploy"
           + (project.disabledServices().isEmpty() ? "" : " (all are disabled by profiles)"),
           "define a service, or enable a profile with --profile");
-    } else if (project.services().size() > MAX_CONTAINERS) {
-      diags.error(project.services().get(MAX_CONTAINERS).location(), "services",
-          project.services().size() + " services, but a Dockerrun file holds at most "
-              + MAX_CONTAINERS + " containers",
-          "move databases and caches to RDS / ElastiCache, or split the app into environments");
-      // nothing more to say: translating thousands of services (links planned across all of
-      // them, a diagnostic per service) would take minutes and bury this one error
-      return new Translation(new Dockerrun(List.of(), List.of()), VariablePlan.empty(),
-          diags.list(), List.of(), managed);
     }
     if (tooBig()) { // before anything is rendered: 300,000 variables would be megabytes of JSON
       return new Translation(new Dockerrun(List.of(), List.of()), VariablePlan.empty(),

@@ -117,8 +117,16 @@ class HostileInputCatalogueTest {
       write(d, "compose.yaml", sb.toString());
     }, List.of("convert"), Map.of(), 3, "compose.yaml:5:5: error: services.web.environment: the"
         + " Dockerrun file would be over "));
-    // 13 (5,000 services): left out; since the plan package runs before translation, its memory
-    // error names all 5,000 services in one line, before the container-limit error (see report)
+    // 13: thousands of services: the container limit first, one line, no link planning
+    c.add(new Case("a depends_on chain of 5,000 services", d -> {
+      StringBuilder sb = new StringBuilder("services:\n  s0:\n    image: nginx\n");
+      for (int i = 1; i < 5000; i++) {
+        sb.append("  s").append(i).append(":\n    image: nginx\n    depends_on: [s").append(i - 1)
+            .append("]\n");
+      }
+      write(d, "compose.yaml", sb.toString());
+    }, List.of("convert"), Map.of(), 3, "compose.yaml:31:3: error: services: 5000 services, but a"
+        + " Dockerrun file holds at most 10 containers"));
     // 6: a POSIX locale: Java cannot name a non-ASCII file; say so and how to fix it
     c.add(new Case("a non-ASCII path under LC_ALL=C", d -> write(d, "caf\u00e9/compose.yaml", WEB),
         List.of("config", "-f", "caf\u00e9/compose.yaml"), Map.of("LC_ALL", "C", "LANG", "C"), 1,

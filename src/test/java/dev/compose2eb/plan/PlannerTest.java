@@ -99,6 +99,24 @@ class PlannerTest {
   }
 
   @Test
+  void aMemoryErrorNamesAFewServicesAndCountsTheRest() throws IOException {
+    StringBuilder yaml = new StringBuilder("services:\n");
+    for (int i = 0; i < 40; i++) {
+      yaml.append("  s").append(i).append(":\n    image: nginx:1.27\n");
+    }
+    for (int i = 0; i < 12; i++) {
+      yaml.append("  big").append(i).append(":\n    image: nginx:1.27\n    mem_limit: 100m\n");
+    }
+    List<String> report = report(plan(load(yaml.toString()), "t3.micro")).stream()
+        .filter(l -> l.contains(" error: ")).toList();
+    assertThat(report).hasSize(1);
+    assertThat(report.get(0)).contains("need 6320 MiB (big0 100; big1 100;")
+        .contains("big7 100; 4 more that state memory; s0, s1, s2, s3, s4, s5, s6, s7 and 32"
+            + " more: 128 each,")
+        .doesNotContain("big8").doesNotContain("s8,");
+  }
+
+  @Test
   void anUnknownInstanceTypeIsAWarningAndNoPlan() throws IOException {
     DeploymentPlan plan = plan(load(FOUR), "t3.huge");
     assertThat(plan.instanceType()).isEmpty();
