@@ -35,17 +35,18 @@ class DependencyRuleTest {
       Map.entry("plan", Set.of("compose", "yaml", "diag")),
       Map.entry("dockerrun", Set.of("diag")),
       Map.entry("translate", Set.of("plan", "compose", "dockerrun", "yaml", "diag")),
+      Map.entry("ebcompose", Set.of("translate", "plan", "compose", "dockerrun", "yaml", "diag")),
       Map.entry("buildspec", Set.of("translate", "plan", "compose", "yaml", "diag")),
       Map.entry("review", Set.of("dockerrun", "diag")),
       Map.entry("ebextensions", Set.of("plan", "dockerrun", "diag")),
       Map.entry("bundle", Set.of("plan", "dockerrun", "diag")),
       Map.entry("aws", Set.of("diag")),
       Map.entry("push", Set.of("aws", "diag")),
-      Map.entry("deploy", Set.of("aws", "push", "bundle", "ebextensions", "translate", "plan",
+      Map.entry("deploy", Set.of("aws", "push", "bundle", "ebcompose", "ebextensions", "translate", "plan",
           "compose",
           "dockerrun", "yaml", "diag")),
       Map.entry("cli", Set.of("deploy", "push", "aws", "bundle", "review", "buildspec",
-          "ebextensions",
+          "ebcompose", "ebextensions",
           "translate", "plan", "dockerrun", "compose", "yaml", "diag")));
 
   // An import, a static import or a qualified name in code: dev.compose2eb.<package>.

@@ -1,6 +1,7 @@
 package dev.compose2eb.buildspec;
 
 import dev.compose2eb.plan.PlanOptions;
+import dev.compose2eb.plan.Platform;
 import java.util.List;
 
 /**
@@ -16,6 +17,7 @@ import java.util.List;
  * @param plan {@code --instance-type}, {@code --entry}, {@code --keep-dev-mounts},
  *     {@code --default-memory}
  * @param envToEb {@code --env-to-eb}
+ * @param platform {@code --platform}: what post_build converts to and the artifact holds
  */
 public record BuildspecOptions(
     boolean deploy,
@@ -23,12 +25,19 @@ public record BuildspecOptions(
     List<String> profiles,
     List<String> envFiles,
     PlanOptions plan,
-    boolean envToEb) {
+    boolean envToEb,
+    Platform platform) {
 
   public BuildspecOptions {
     composeFiles = List.copyOf(composeFiles);
     profiles = List.copyOf(profiles);
     envFiles = List.copyOf(envFiles);
+  }
+
+  /** For the ECS platform. */
+  public BuildspecOptions(boolean deploy, List<String> composeFiles, List<String> profiles,
+      List<String> envFiles, PlanOptions plan, boolean envToEb) {
+    this(deploy, composeFiles, profiles, envFiles, plan, envToEb, Platform.ECS);
   }
 
   /** Convert, compose file discovery, no profiles, default memory, environment in the Dockerrun. */
@@ -38,11 +47,11 @@ public record BuildspecOptions(
   }
 
   public BuildspecOptions withComposeFiles(List<String> files) {
-    return new BuildspecOptions(deploy, files, profiles, envFiles, plan, envToEb);
+    return new BuildspecOptions(deploy, files, profiles, envFiles, plan, envToEb, platform);
   }
 
   public BuildspecOptions withDeploy(boolean value) {
-    return new BuildspecOptions(value, composeFiles, profiles, envFiles, plan, envToEb);
+    return new BuildspecOptions(value, composeFiles, profiles, envFiles, plan, envToEb, platform);
   }
 
   /** The loader and translation options of the jar's command line, quoted for the shell. */
@@ -62,6 +71,9 @@ public record BuildspecOptions(
     plan.defaultMemoryMib().ifPresent(m -> words.add("--default-memory " + m));
     if (envToEb) {
       words.add("--env-to-eb");
+    }
+    if (platform != Platform.ECS) {
+      words.add("--platform " + platform.id());
     }
     return words;
   }

@@ -31,13 +31,21 @@ import java.util.TreeMap;
  * failing, so users fix them in one go.
  */
 final class BundlePlanner {
-  static final String DOCKERRUN = "Dockerrun.aws.json";
+  static final String DOCKERRUN = BundleRequest.DOCKERRUN;
+  /**
+   * Files at the project root that a Docker platform bundle never takes from the project: Docker
+   * Compose prefers compose.yaml to docker-compose.yml, so only the generated file may be there.
+   */
+  static final Set<String> COMPOSE_NAMES = Set.of("compose.yaml", "compose.yml",
+      "docker-compose.yaml", "docker-compose.yml", DOCKERRUN);
   /** Bundled whenever present: EB reads them from the bundle root. */
   static final List<String> PLATFORM_DIRS = List.of(".ebextensions", ".platform");
   /** Past this size one entry needs zip64 extra fields, which we never write. */
   static final long MAX_ENTRY_BYTES = 0xFFFFFFFEL;
 
   private final Path root;
+  /** Root files the generated one replaces; they are never bundled from the project. */
+  private final Set<String> replaced;
   private final Optional<Path> output;
   private final int maxEntries;
   private final Diagnostics diags = new Diagnostics();
@@ -48,8 +56,9 @@ final class BundlePlanner {
   /** The entries in zip order; every file source is a real path inside {@code root}. */
   record Plan(Path root, List<Entry> entries, List<Diagnostic> report) {}
 
-  private BundlePlanner(Path root, Optional<Path> output, int maxEntries) {
+  private BundlePlanner(Path root, Set<String> replaced, Optional<Path> output, int maxEntries) {
     this.root = root;
+    this.replaced = replaced;
     this.output = output;
     this.maxEntries = maxEntries;
   }
@@ -68,8 +77,10 @@ final class BundlePlanner {
       throw InvalidInputException.of(Diagnostic.error(SourceLocation.ofFile(dir.toString()),
           "bundle", "the project directory is not a directory", ""));
     }
-    BundlePlanner p = new BundlePlanner(root, realOutput(req.output()), maxEntries);
-    p.entries.put(DOCKERRUN, Entry.generated(DOCKERRUN,
+    Set<String> replaced = req.descriptorName().equals(DOCKERRUN) ? Set.of(DOCKERRUN)
+        : COMPOSE_NAMES;
+    BundlePlanner p = new BundlePlanner(root, replaced, realOutput(req.output()), maxEntries);
+    p.entries.put(req.descriptorName(), Entry.generated(req.descriptorName(),
         req.dockerrunJson().getBytes(StandardCharsets.UTF_8)));
     for (String path : req.bundlePaths()) {
       p.add(path);
@@ -107,7 +118,7 @@ final class BundlePlanner {
           "mount something else; the file stays on your machine");
       return;
     }
-    if (segments.equals(List.of(DOCKERRUN))) {
+    if (segments.size() == 1 && replaced.contains(segments.get(0))) {
       return; // the generated file is at the root already
     }
     Path cur = root;
@@ -328,7 +339,7 @@ final class BundlePlanner {
     if (neverBundled(List.of(childName.split("/"))).isPresent()) {
       return true;
     }
-    if (atRoot && child.equals(DOCKERRUN)) {
+    if (atRoot && replaced.contains(child)) {
       return true; // replaced by the generated file
     }
     if (BundleBuilder.isLeftover(child)) {

@@ -8,19 +8,32 @@ import java.util.Objects;
  * What to put into a source bundle and where to write it.
  *
  * @param projectDir the compose project directory; nothing outside it is ever bundled
- * @param dockerrunJson the generated Dockerrun.aws.json, stored at the root of the zip
+ * @param dockerrunJson the generated file the platform reads (Dockerrun.aws.json, or
+ *     docker-compose.yml for the Docker platform), stored at the root of the zip
  * @param bundlePaths project-relative paths the containers mount ({@code Translation.bundlePaths()});
  *     "." means the whole project
  * @param maxBytes the largest zip allowed; {@link BundleBuilder#EB_MAX_BYTES} is Elastic Beanstalk's
  * @param output the zip file to write (atomically); it is never bundled itself
+ * @param descriptorName the name of {@code dockerrunJson} in the zip
  */
 public record BundleRequest(
-    Path projectDir, String dockerrunJson, List<String> bundlePaths, long maxBytes, Path output) {
+    Path projectDir, String dockerrunJson, List<String> bundlePaths, long maxBytes, Path output,
+    String descriptorName) {
+
+  /** The name of the file the ECS platform reads. */
+  public static final String DOCKERRUN = "Dockerrun.aws.json";
+
+  /** A bundle for the ECS platform: Dockerrun.aws.json at the root. */
+  public BundleRequest(
+      Path projectDir, String dockerrunJson, List<String> bundlePaths, long maxBytes, Path output) {
+    this(projectDir, dockerrunJson, bundlePaths, maxBytes, output, DOCKERRUN);
+  }
 
   public BundleRequest {
     Objects.requireNonNull(projectDir, "projectDir");
     Objects.requireNonNull(dockerrunJson, "dockerrunJson");
     Objects.requireNonNull(output, "output");
+    Objects.requireNonNull(descriptorName, "descriptorName");
     bundlePaths = List.copyOf(bundlePaths);
     if (maxBytes <= 0) {
       throw new IllegalArgumentException("maxBytes must be positive, not " + maxBytes);

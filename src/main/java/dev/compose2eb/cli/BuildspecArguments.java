@@ -4,6 +4,7 @@ import dev.compose2eb.buildspec.BuildspecOptions;
 import dev.compose2eb.compose.load.LoadResult;
 import dev.compose2eb.diag.Diagnostics;
 import dev.compose2eb.diag.SourceLocation;
+import dev.compose2eb.plan.Platform;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,7 +18,7 @@ final class BuildspecArguments {
   private BuildspecArguments() {}
 
   static BuildspecOptions of(LoaderOptions loader, ConvertCommand.TranslateMixin translate,
-      LoadResult loaded, Path cwd, boolean deploy, Diagnostics diags) {
+      LoadResult loaded, Path cwd, boolean deploy, Platform platform, Diagnostics diags) {
     Path projectDir = loaded.project().workingDir();
     // the files actually read, named explicitly: COMPOSE_FILE of this shell is not set in CodeBuild
     List<String> files = new ArrayList<>();
@@ -35,7 +36,7 @@ final class BuildspecArguments {
           .toList();
     }
     return new BuildspecOptions(deploy, files, profiles, envFiles, translate.planOptions(),
-        translate.envToEb);
+        translate.envToEb, platform);
   }
 
   private static String relative(Path file, Path projectDir, String what, Diagnostics diags) {

@@ -6,7 +6,7 @@ import dev.compose2eb.compose.load.LoadResult;
 import dev.compose2eb.diag.Diagnostic;
 import dev.compose2eb.diag.Diagnostics;
 import dev.compose2eb.diag.Severity;
-import dev.compose2eb.translate.Translation;
+import dev.compose2eb.plan.Platform;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -51,10 +51,11 @@ final class BuildspecCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     LoadResult loaded = loader.load();
-    Translation t = translate.translate(console, translate.options(spec), loaded);
+    Platform platform = translate.platform(spec, loaded.project());
+    TargetOutput t = TargetOutput.of(console, platform, loaded, translate.options(spec));
     Diagnostics diags = new Diagnostics();
     BuildspecOptions opts = BuildspecArguments.of(loader, translate, loaded, console.cwd, deploy,
-        diags);
+        platform, diags);
     String text = BuildspecGenerator.generate(loaded.project(), opts, t.bundlePaths(), diags);
     // the translation's warnings belong to convert; its errors make the CodeBuild run fail too
     List<Diagnostic> all = new ArrayList<>(loaded.diagnostics());

@@ -7,9 +7,6 @@ import dev.compose2eb.compose.load.LoadResult;
 import dev.compose2eb.diag.Diagnostic;
 import dev.compose2eb.diag.InvalidInputException;
 import dev.compose2eb.diag.Severity;
-import dev.compose2eb.dockerrun.DockerrunValidator;
-import dev.compose2eb.dockerrun.DockerrunWriter;
-import dev.compose2eb.translate.Translation;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -28,7 +25,7 @@ import picocli.CommandLine.Spec;
 /** {@code compose2eb bundle}: the Elastic Beanstalk source bundle, a reproducible zip. */
 @Command(name = "bundle", mixinStandardHelpOptions = true,
     description = {"Build the Elastic Beanstalk source bundle: a reproducible zip with the generated"
-        + " Dockerrun.aws.json, the files the containers mount, .ebextensions/ and .platform/.",
+        + " Dockerrun.aws.json (docker-compose.yml with --platform docker), the files the containers mount, .ebextensions/ and .platform/.",
         "Prints the zip's path, then 'sha256 <hex>' and 'version-label <label>' on stdout; the"
             + " report on stderr. Writes nothing when the project has errors."})
 final class BundleCommand implements Callable<Integer> {
@@ -59,15 +56,10 @@ final class BundleCommand implements Callable<Integer> {
     LoadResult loaded = loader.load();
     ManagedNames.refuseManaged(loaded.project(), translate.managed, "bundle");
     Path projectDir = loaded.project().workingDir();
-    Translation t = translate.translate(console, translate.options(spec), loaded);
-    String json = DockerrunWriter.write(t.dockerrun());
+    TargetOutput t = TargetOutput.of(console, translate.platform(spec, loaded.project()), loaded,
+        translate.options(spec));
     List<Diagnostic> all = new ArrayList<>(loaded.diagnostics());
     all.addAll(t.report());
-    for (Diagnostic d : DockerrunValidator.validate(ConvertCommand.DOCKERRUN, json)) {
-      if (d.isError()) {
-        all.add(d);
-      }
-    }
     console.diagnostics(all);
     long errors = ReportJson.count(all, Severity.ERROR);
     if (errors > 0) {
@@ -80,8 +72,8 @@ final class BundleCommand implements Callable<Integer> {
         : projectDir.resolve(DEFAULT_DIR).resolve(".pending.zip");
     Bundle bundle;
     try {
-      bundle = BundleBuilder.build(new BundleRequest(projectDir, json, t.bundlePaths(),
-          BundleBuilder.EB_MAX_BYTES, target));
+      bundle = BundleBuilder.build(new BundleRequest(projectDir, t.text(), t.bundlePaths(),
+          BundleBuilder.EB_MAX_BYTES, target, t.platform().descriptor()));
     } catch (InvalidInputException e) {
       console.diagnostics(e.diagnostics());
       console.errorSummary("the source bundle cannot be built; nothing written");

@@ -3,19 +3,24 @@ package dev.compose2eb.cli;
 import dev.compose2eb.buildspec.BuildspecGenerator;
 import dev.compose2eb.buildspec.BuildspecOptions;
 import dev.compose2eb.compose.load.LoadResult;
+import dev.compose2eb.compose.model.Project;
 import dev.compose2eb.diag.Diagnostic;
 import dev.compose2eb.diag.Diagnostics;
+import dev.compose2eb.diag.InvalidInputException;
 import dev.compose2eb.diag.Severity;
 import dev.compose2eb.plan.InstanceTypes;
 import dev.compose2eb.plan.PlanOptions;
-import dev.compose2eb.dockerrun.DockerrunValidator;
-import dev.compose2eb.dockerrun.DockerrunWriter;
 import dev.compose2eb.ebextensions.ManagedConfigWriter;
+import dev.compose2eb.ebcompose.EbComposeWriter;
+import dev.compose2eb.plan.Platform;
 import dev.compose2eb.review.UnifiedDiff;
 import dev.compose2eb.translate.LocalProjectFiles;
-import dev.compose2eb.translate.TranslateOptions;
 import dev.compose2eb.translate.Translation;
 import dev.compose2eb.translate.Translator;
+import dev.compose2eb.yaml.MapNode;
+import dev.compose2eb.yaml.Node;
+import dev.compose2eb.yaml.ScalarNode;
+import dev.compose2eb.translate.TranslateOptions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,12 +40,18 @@ import picocli.CommandLine.Spec;
 @Command(name = "convert", mixinStandardHelpOptions = true,
     description = {"Translate the compose project into an Elastic Beanstalk Dockerrun.aws.json"
         + " (AWSEBDockerrunVersion 2), and the CodeBuild buildspec.yml that builds, pushes and"
-        + " converts it (a buildspec.yml not written by compose2eb is left alone).",
+        + " converts it (a buildspec.yml not written by compose2eb is left alone). With --platform"
+        + " docker: a docker-compose.yml for Docker running on 64bit Amazon Linux 2023 instead,"
+        + " written into eb-docker/ of the project by default (a docker-compose.yml not written by"
+        + " compose2eb is never replaced).",
         "Prints the paths it wrote on stdout and the conversion report on stderr; writes nothing"
             + " when the project has errors."})
 final class ConvertCommand implements Callable<Integer> {
   static final String DOCKERRUN = "Dockerrun.aws.json";
   static final String EB_ENVIRONMENT = "eb-environment.json";
+  /** Where {@code --platform docker} writes by default: not the project directory, whose own
+   *  docker-compose.yml is the user's and is never replaced. */
+  static final String DOCKER_DIR = "eb-docker";
 
   private final Console console;
   @Mixin CommonOptions common;
@@ -54,7 +65,8 @@ final class ConvertCommand implements Callable<Integer> {
   @Mixin TranslateMixin translate;
 
   @Option(names = {"-o", "--output"}, paramLabel = "DIR",
-      description = "Directory to write into (default: the project directory)")
+      description = "Directory to write into (default: the project directory; eb-docker/ in it"
+          + " with --platform docker)")
   Path output;
 
   @Option(names = "--strict", description = "Fail (exit 3) on any warning, not only on errors")
@@ -84,20 +96,21 @@ final class ConvertCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     TranslateOptions options = translate.options(spec); // a usage error before any file is read
     LoadResult loaded = loader.load();
-    Translation t = translate.translate(console, options, loaded);
-    String json = DockerrunWriter.write(t.dockerrun());
+    Platform platform = translate.platform(spec, loaded.project());
+    TargetOutput o = TargetOutput.of(console, platform, loaded, options);
     List<Diagnostic> all = new ArrayList<>(loaded.diagnostics());
-    all.addAll(t.report());
-    // The validator is a safety net for translator bugs: once the translation has reported its own
-    // errors, repeating them at positions of a file that is never written only confuses
-    if (!t.hasErrors()) {
-      for (Diagnostic d : DockerrunValidator.validate(DOCKERRUN, json)) {
-        if (d.isError()) {
-          all.add(d);
-        }
-      }
+    all.addAll(o.report());
+    Path dir = output != null ? console.cwd.resolve(output)
+        : platform == Platform.DOCKER ? loaded.project().workingDir().resolve(DOCKER_DIR)
+        : loaded.project().workingDir();
+    Path target = dir.resolve(platform.descriptor());
+    String existing = OutputFiles.readOrNull(target);
+    if (platform == Platform.DOCKER && existing != null && !EbComposeWriter.isGenerated(existing)) {
+      all.add(Diagnostic.error(null, "", shown(target) + " was not written by compose2eb and is"
+          + " left as it is", "write into another directory with -o (the default is "
+          + DOCKER_DIR + "/ of the project)"));
     }
-    int services = t.dockerrun().containerDefinitions().size();
+    int services = loaded.project().services().size();
     console.result(g -> {
       g.writeNumberField("services", services);
       g.writeBooleanField("check", check);
@@ -110,13 +123,13 @@ final class ConvertCommand implements Callable<Integer> {
       }
       g.writeEndArray();
     });
-    Path dir = output != null ? console.cwd.resolve(output) : loaded.project().workingDir();
-    Map<Path, String> extra = extraFiles(loaded, t, dir);
-    if (!t.managed().isEmpty()) {
-      ManagedNames.parameterPath(loaded.project(), application, environment, extraDiagnostics)
-          .ifPresent(path -> extra.put(dir.resolve(ManagedConfigWriter.PATH),
-              ManagedConfigWriter.write(t.managed(), path)));
-    }
+    Map<Path, String> extra = all.stream().anyMatch(Diagnostic::isError) ? new LinkedHashMap<>()
+        : extraFiles(loaded, o.bundlePaths(), dir, platform);
+    // managed services (RDS, ElastiCache) are rendered for the ECS platform's translation
+    o.translation().filter(t -> !t.managed().isEmpty()).ifPresent(t ->
+        ManagedNames.parameterPath(loaded.project(), application, environment, extraDiagnostics)
+            .ifPresent(path -> extra.put(dir.resolve(ManagedConfigWriter.PATH),
+                ManagedConfigWriter.write(t.managed(), path))));
     all.addAll(extraDiagnostics);
     console.diagnostics(all);
     if (report != null) {
@@ -131,9 +144,9 @@ final class ConvertCommand implements Callable<Integer> {
       return ExitCode.INVALID_INPUT.code;
     }
     Map<Path, String> files = new LinkedHashMap<>();
-    files.put(dir.resolve(DOCKERRUN), json);
+    files.put(target, o.text());
     if (translate.envToEb) {
-      files.put(dir.resolve(EB_ENVIRONMENT), EbEnvironmentJson.render(t.ebEnvironment()));
+      files.put(dir.resolve(EB_ENVIRONMENT), EbEnvironmentJson.render(o.ebEnvironment()));
     }
     files.putAll(extra);
     if (check) {
@@ -146,7 +159,7 @@ final class ConvertCommand implements Callable<Integer> {
         console.out.println(shown(p));
       }
     }
-    console.note("converted " + t.dockerrun().containerDefinitions().size()
+    console.note("converted " + loaded.project().services().size()
         + " service(s): " + warnings + " warning(s)");
     return ExitCode.OK.code;
   }
@@ -156,7 +169,8 @@ final class ConvertCommand implements Callable<Integer> {
    * did not write (a hand-written one is never replaced); a generated one keeps its post_build
    * variant (convert or deploy).
    */
-  Map<Path, String> extraFiles(LoadResult loaded, Translation t, Path dir) throws IOException {
+  Map<Path, String> extraFiles(LoadResult loaded, List<String> bundlePaths, Path dir,
+      Platform platform) throws IOException {
     Path target = dir.resolve(BuildspecGenerator.FILE_NAME);
     String existing = OutputFiles.readOrNull(target);
     if (existing != null && !BuildspecGenerator.isGenerated(existing)) {
@@ -167,8 +181,8 @@ final class ConvertCommand implements Callable<Integer> {
     }
     Diagnostics diags = new Diagnostics();
     BuildspecOptions opts = BuildspecArguments.of(loader, translate, loaded, console.cwd,
-        existing != null && BuildspecGenerator.deploys(existing), diags);
-    String text = BuildspecGenerator.generate(loaded.project(), opts, t.bundlePaths(), diags);
+        existing != null && BuildspecGenerator.deploys(existing), platform, diags);
+    String text = BuildspecGenerator.generate(loaded.project(), opts, bundlePaths, diags);
     extraDiagnostics.addAll(diags.list());
     return new LinkedHashMap<>(Map.of(target, text));
   }
@@ -250,6 +264,29 @@ final class ConvertCommand implements Callable<Integer> {
           new LocalProjectFiles(loaded.project().workingDir()), managed);
       console.timing("translate", start);
       return t;
+    }
+
+    @Option(names = "--platform", paramLabel = "ecs|docker", description = "Elastic Beanstalk"
+        + " platform: ecs (Dockerrun.aws.json, the default) or docker (docker-compose.yml for"
+        + " Docker running on 64bit Amazon Linux 2023); else x-eb: {platform: ...}")
+    String platform;
+
+    /** --platform, else x-eb: {platform: ...}, else ECS. */
+    Platform platform(CommandSpec spec, Project project) {
+      if (platform != null) {
+        return Platform.of(platform).orElseThrow(() -> new ParameterException(spec.commandLine(),
+            "--platform must be ecs or docker, not \"" + platform + "\""));
+      }
+      Node n = project.extensions().get("x-eb") instanceof MapNode m ? m.get("platform") : null;
+      if (n == null || n instanceof ScalarNode s && s.isNull()) {
+        return Platform.ECS;
+      }
+      Optional<Platform> p = n instanceof ScalarNode s ? Platform.of(s.asText()) : Optional.empty();
+      if (p.isEmpty()) {
+        throw InvalidInputException.of(Diagnostic.error(n.location(), "x-eb.platform",
+            "platform must be ecs or docker", "e.g. x-eb: {platform: docker}"));
+      }
+      return p.get();
     }
 
     TranslateOptions options(CommandSpec spec) {

@@ -74,7 +74,8 @@ final class DeployCommand implements Callable<Integer> {
         options.rollbackOnFailure, options.mirrorImages)
         .withSingleInstance(options.singleInstance)
         .withHealthSettle(OptionValues.duration(spec, "--health-settle", options.healthSettle))
-        .withPushTimeout(OptionValues.duration(spec, "--push-timeout", options.pushTimeout));
+        .withPushTimeout(OptionValues.duration(spec, "--push-timeout", options.pushTimeout))
+        .withPlatform(translate.platform(spec, loaded.project()));
     Path dir = loaded.project().workingDir();
     DeployConsole listener = new DeployConsole(console);
     List<DeployOutcome> ended = new ArrayList<>(1);
@@ -222,7 +223,8 @@ final class DeployCommand implements Callable<Integer> {
     String pushTimeout;
 
     @Option(names = "--platform-arn", paramLabel = "ARN",
-        description = "Platform of a new environment (default: the newest ECS on Amazon Linux 2023)")
+        description = "Platform of a new environment (default: the newest ECS on Amazon Linux 2023,"
+            + " or Docker on Amazon Linux 2023 with --platform docker)")
     String platformArn;
 
     @Option(names = "--image-archive", paramLabel = "SERVICE=PATH",

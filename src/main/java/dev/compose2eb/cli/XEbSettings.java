@@ -23,7 +23,7 @@ record XEbSettings(
     Map<String, String> env) {
 
   static final Set<String> KEYS = Set.of("application", "environment", "region", "instance_type", "env",
-      "entry", "keep_dev_mounts"); // the last two are the plan's (dev.compose2eb.plan reads them)
+      "entry", "keep_dev_mounts", "platform"); // the last two are the plan's (dev.compose2eb.plan reads them)
 
   static XEbSettings of(Project project) {
     Diagnostics diags = new Diagnostics();

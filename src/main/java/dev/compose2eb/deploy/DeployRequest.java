@@ -1,5 +1,6 @@
 package dev.compose2eb.deploy;
 
+import dev.compose2eb.plan.Platform;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.Map;
@@ -21,6 +22,7 @@ import java.util.TreeMap;
  * @param healthSettle how long a health colour must hold (over at least three reads) before it
  *     decides the outcome; EB changes health only after repeated failed checks
  * @param pushTimeout how long the image pushes may take, apart from {@code timeout}
+ * @param platform the platform a new environment runs on, and what the bundle holds
  */
 public record DeployRequest(
     String application,
@@ -38,7 +40,8 @@ public record DeployRequest(
     boolean mirrorImages,
     boolean singleInstance,
     Duration healthSettle,
-    Duration pushTimeout) {
+    Duration pushTimeout,
+    Platform platform) {
 
   /** One minute: EB downgrades health after three failed checks in one minute (see docs/deploy.md). */
   public static final Duration DEFAULT_HEALTH_SETTLE = Duration.ofMinutes(1);
@@ -55,30 +58,37 @@ public record DeployRequest(
       boolean rollbackOnFailure, boolean mirrorImages) {
     this(application, environment, versionLabel, variables, create, createRoles, instanceType,
         platformArn, timeout, pollInterval, dryRun, rollbackOnFailure, mirrorImages, false,
-        DEFAULT_HEALTH_SETTLE, DEFAULT_PUSH_TIMEOUT);
+        DEFAULT_HEALTH_SETTLE, DEFAULT_PUSH_TIMEOUT, Platform.ECS);
   }
 
   public DeployRequest withSingleInstance(boolean single) {
     return new DeployRequest(application, environment, versionLabel, variables, create, createRoles,
         instanceType, platformArn, timeout, pollInterval, dryRun, rollbackOnFailure, mirrorImages,
-        single, healthSettle, pushTimeout);
+        single, healthSettle, pushTimeout, platform);
   }
 
   public DeployRequest withHealthSettle(Duration settle) {
     return new DeployRequest(application, environment, versionLabel, variables, create, createRoles,
         instanceType, platformArn, timeout, pollInterval, dryRun, rollbackOnFailure, mirrorImages,
-        singleInstance, settle, pushTimeout);
+        singleInstance, settle, pushTimeout, platform);
   }
 
   public DeployRequest withPushTimeout(Duration push) {
     return new DeployRequest(application, environment, versionLabel, variables, create, createRoles,
         instanceType, platformArn, timeout, pollInterval, dryRun, rollbackOnFailure, mirrorImages,
-        singleInstance, healthSettle, push);
+        singleInstance, healthSettle, push, platform);
   }
 
   public DeployRequest withTimeout(Duration eb) {
     return new DeployRequest(application, environment, versionLabel, variables, create, createRoles,
         instanceType, platformArn, eb, pollInterval, dryRun, rollbackOnFailure, mirrorImages,
-        singleInstance, healthSettle, pushTimeout);
+        singleInstance, healthSettle, pushTimeout, platform);
+  }
+
+  /** The same deploy to another platform. */
+  public DeployRequest withPlatform(Platform p) {
+    return new DeployRequest(application, environment, versionLabel, variables, create, createRoles,
+        instanceType, platformArn, timeout, pollInterval, dryRun, rollbackOnFailure, mirrorImages,
+        singleInstance, healthSettle, pushTimeout, p);
   }
 }

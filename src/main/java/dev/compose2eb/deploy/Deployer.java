@@ -12,6 +12,9 @@ import dev.compose2eb.dockerrun.ContainerDefinition;
 import dev.compose2eb.dockerrun.Dockerrun;
 import dev.compose2eb.dockerrun.DockerrunWriter;
 import dev.compose2eb.plan.InstanceTypes;
+import dev.compose2eb.ebcompose.EbCompose;
+import dev.compose2eb.ebcompose.EbComposeWriter;
+import dev.compose2eb.plan.Platform;
 import dev.compose2eb.translate.ProjectFiles;
 import dev.compose2eb.translate.TranslateOptions;
 import dev.compose2eb.translate.Translation;
@@ -93,17 +96,32 @@ public final class Deployer {
     Map<String, String> pinned = imageStep.run(Optional.of(Deadline.in(req.pushTimeout(), clock)));
     RegistryCredentials login = imageStep.login();
 
-    Translation t = Translator.translate(project, new TranslateOptions(
-        Optional.of(login.registry()), imageTag(), translateOptions.plan(),
-        translateOptions.envToEb()), files);
-    if (t.hasErrors()) {
-      throw new InvalidInputException(t.report());
+    TranslateOptions topts = new TranslateOptions(Optional.of(login.registry()), imageTag(),
+        translateOptions.plan(), translateOptions.envToEb());
+    SourceBundler.Built bundle;
+    Map<String, String> ebEnvironment;
+    List<String> runImages = new ArrayList<>();
+    if (req.platform() == Platform.DOCKER) {
+      EbCompose c = EbComposeWriter.write(project, topts, files, pinned);
+      if (c.hasErrors()) {
+        throw new InvalidInputException(c.report());
+      }
+      bundle = bundler.bundle(Platform.DOCKER.descriptor(), c.text(), c.bundlePaths());
+      ebEnvironment = c.ebEnvironment();
+      runImages.addAll(pinned.values());
+      project.services().forEach(s -> s.image().ifPresent(runImages::add));
+    } else {
+      Translation t = Translator.translate(project, topts, files);
+      if (t.hasErrors()) {
+        throw new InvalidInputException(t.report());
+      }
+      Dockerrun pinnedRun = pin(t.dockerrun(), pinned);
+      pinnedRun.containerDefinitions().forEach(d -> runImages.add(d.image()));
+      bundle = bundler.bundle(DockerrunWriter.write(pinnedRun), t.bundlePaths());
+      ebEnvironment = t.ebEnvironment();
     }
-    Dockerrun pinnedRun = pin(t.dockerrun(), pinned);
-    boolean usesEcr = pinnedRun.containerDefinitions().stream().map(ContainerDefinition::image)
+    boolean usesEcr = runImages.stream()
         .anyMatch(i -> i != null && (i.startsWith(login.registry() + "/") || i.contains(".dkr.ecr.")));
-    String dockerrun = DockerrunWriter.write(pinnedRun);
-    SourceBundler.Built bundle = bundler.bundle(dockerrun, t.bundlePaths());
     String label = req.versionLabel().orElse(bundle.defaultLabel());
     checkLabel(label);
 
@@ -130,7 +148,7 @@ public final class Deployer {
     }
     ensureVersion(versions, roles, partition, account, bucket, key, bundle, label, deadline);
 
-    Map<String, String> wanted = new LinkedHashMap<>(t.ebEnvironment());
+    Map<String, String> wanted = new LinkedHashMap<>(ebEnvironment);
     wanted.putAll(req.variables());
     EventStream events = new EventStream(clients, req.application(), req.environment(), listener);
     Watch watch = new Watch(envs, events, waiter, req);
@@ -263,8 +281,8 @@ public final class Deployer {
   private DeployOutcome createEnvironment(Environments envs, EventStream events, Watch watch, Roles roles,
       String label, Map<String, String> wanted, Deadline deadline) {
     Variables.check(Map.of(), wanted);
-    doing = "find the newest ECS platform version (EB ListPlatformVersions)";
-    String platform = req.platformArn().orElseGet(envs::newestPlatform);
+    doing = "find the newest " + req.platform().id() + " platform version (EB ListPlatformVersions)";
+    String platform = req.platformArn().orElseGet(() -> envs.newestPlatform(req.platform().branch()));
     doing = "create environment " + req.environment() + " with version " + label;
     List<ConfigurationOptionSetting> options = new ArrayList<>(creationOptions());
     Variables.Changes vars = Variables.diff(Map.of(), wanted);

@@ -101,22 +101,27 @@ final class Environments {
 
   /** The newest platform version of EB's ECS on Amazon Linux 2023 branch. */
   String newestPlatform() {
+    return newestPlatform(PLATFORM_BRANCH);
+  }
+
+  /** The newest Ready platform version of a platform branch. */
+  String newestPlatform(String branch) {
     List<PlatformSummary> found = new ArrayList<>();
     String token = null;
     do {
       var page = clients.eb().listPlatformVersions(ListPlatformVersionsRequest.builder()
           .filters(PlatformFilter.builder().type("PlatformBranchName").operator("=")
-              .values(PLATFORM_BRANCH).build())
+              .values(branch).build())
           .nextToken(token).build());
       found.addAll(page.platformSummaryList());
       token = page.nextToken();
     } while (token != null && !token.isEmpty());
     return found.stream()
-        .filter(p -> PLATFORM_BRANCH.equals(p.platformBranchName()))
+        .filter(p -> branch.equals(p.platformBranchName()))
         .filter(p -> p.platformStatusAsString() == null || "Ready".equals(p.platformStatusAsString()))
         .max(Comparator.comparing(p -> versionKey(p.platformVersion())))
         .map(PlatformSummary::platformArn)
-        .orElseThrow(() -> new AwsFailure("find the newest \"" + PLATFORM_BRANCH + "\" platform",
+        .orElseThrow(() -> new AwsFailure("find the newest \"" + branch + "\" platform",
             "ListPlatformVersions returned none", "pass --platform-arn", null));
   }
 

@@ -1,13 +1,22 @@
 package dev.compose2eb.deploy;
 
+import dev.compose2eb.bundle.BundleRequest;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Packs the source bundle for a Dockerrun file; the deploy uploads what it returns. */
+/** Packs the source bundle for a Dockerrun or compose file; the deploy uploads what it returns. */
 public interface SourceBundler {
 
   /** Writes the bundle; {@code bundlePaths} are the project paths containers mount. */
   Built bundle(String dockerrunJson, List<String> bundlePaths);
+
+  /** Writes the bundle with {@code text} at its root as {@code descriptorName}. */
+  default Built bundle(String descriptorName, String text, List<String> bundlePaths) {
+    if (!descriptorName.equals(BundleRequest.DOCKERRUN)) {
+      throw new UnsupportedOperationException("this bundler packs only " + BundleRequest.DOCKERRUN);
+    }
+    return bundle(text, bundlePaths);
+  }
 
   /**
    * A bundle on disk.

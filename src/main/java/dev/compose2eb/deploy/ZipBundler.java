@@ -20,9 +20,14 @@ public final class ZipBundler implements SourceBundler {
 
   @Override
   public Built bundle(String dockerrunJson, List<String> bundlePaths) {
+    return bundle(BundleRequest.DOCKERRUN, dockerrunJson, bundlePaths);
+  }
+
+  @Override
+  public Built bundle(String descriptorName, String text, List<String> bundlePaths) {
     try {
-      Bundle b = BundleBuilder.build(new BundleRequest(projectDir, dockerrunJson, bundlePaths,
-          BundleBuilder.EB_MAX_BYTES, output));
+      Bundle b = BundleBuilder.build(new BundleRequest(projectDir, text, bundlePaths,
+          BundleBuilder.EB_MAX_BYTES, output, descriptorName));
       return new Built(b.file(), b.sha256Hex(), b.size(),
           BundleBuilder.versionLabel(projectDir, b.sha256Hex()));
     } catch (IOException e) {

@@ -16,7 +16,7 @@ import java.util.Optional;
 public final class ImageNames {
   private ImageNames() {}
 
-  static String of(Project p, Service s, TranslateOptions opts, Diagnostics diags) {
+  public static String of(Project p, Service s, TranslateOptions opts, Diagnostics diags) {
     if (s.build().isEmpty()) {
       return s.image().orElse("");
     }

@@ -25,13 +25,10 @@ import dev.compose2eb.yaml.Node;
 import dev.compose2eb.yaml.ScalarNode;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 
 /** Translates a loaded compose project into a Dockerrun.aws.json v2 model and a report. */
 public final class Translator {
@@ -120,8 +117,7 @@ public final class Translator {
     Ports ports = new Ports(diags, plan.entry());
     Volumes volumes = new Volumes(project, files, diags, plan);
     Set<String> completionTargets = plan.oneShot();
-    Map<String, String> ebEnv = new TreeMap<>();
-    Map<String, String> ebEnvOwner = new LinkedHashMap<>();
+    EbEnvironment ebEnv = new EbEnvironment(project, diags);
 
     List<ContainerDefinition.Builder> builders = new ArrayList<>();
     List<Optional<Boolean>> forcedEssential = new ArrayList<>();
@@ -159,17 +155,7 @@ public final class Translator {
       st.healthCheck(s).ifPresent(c::healthCheck);
       List<KeyValue> env = st.environment(s);
       if (opts.envToEb()) {
-        for (KeyValue kv : env) {
-          String prev = ebEnv.putIfAbsent(kv.name(), kv.value());
-          if (prev != null && !prev.equals(kv.value())) {
-            diags.error(s.keyLocation("environment"), "services." + s.name() + ".environment."
-                    + kv.name(), "with --env-to-eb every container sees one value of " + kv.name()
-                    + ", but \"" + ebEnvOwner.get(kv.name()) + "\" and \"" + s.name()
-                    + "\" set different ones",
-                "rename the variable in one service, or convert without --env-to-eb");
-          }
-          ebEnvOwner.putIfAbsent(kv.name(), s.name());
-        }
+        ebEnv.add(s, s.environment());
       } else {
         c.environment(env);
       }
@@ -190,12 +176,7 @@ public final class Translator {
       reportServiceKeys(s);
       builders.add(c);
     }
-    VariablePlan variables = VariablePlan.empty();
-    if (opts.envToEb()) {
-      checkEbEnvironment(ebEnv, ebEnvOwner);
-      variables = VariablePlan.classify(ebEnv);
-      reportSecrets(variables);
-    }
+    VariablePlan variables = opts.envToEb() ? ebEnv.variables() : VariablePlan.empty();
     ensureOneEssential(builders, forcedEssential, completionTargets);
     List<ContainerDefinition> containers = builders.stream().map(ContainerDefinition.Builder::build).toList();
     Dockerrun dockerrun = new Dockerrun(volumes.volumes(), containers);
@@ -244,49 +225,6 @@ public final class Translator {
         biggestKey.equals("environment") ? "move the values into EB environment properties"
             + " (--env-to-eb) or into a file the container reads" : "keep fewer labels");
     return true;
-  }
-
-  /**
-   * EB's rules for environment properties, checked here so that deploy accepts what convert
-   * writes: names EB allows, no empty value (setting one to "" removes it, so it is left out),
-   * 4,096 bytes in all.
-   */
-  private void checkEbEnvironment(Map<String, String> env, Map<String, String> owners) {
-    for (Iterator<Map.Entry<String, String>> it = env.entrySet().iterator(); it.hasNext(); ) {
-      Map.Entry<String, String> e = it.next();
-      Service owner = project.service(owners.get(e.getKey())).orElseThrow();
-      SourceLocation at = owner.keyLocation("environment");
-      String path = "services." + owner.name() + ".environment." + e.getKey();
-      if (!EbProperties.validName(e.getKey())) {
-        diags.error(at, path, "with --env-to-eb, " + e.getKey() + " becomes an Elastic Beanstalk"
-                + " property, whose names allow only letters, digits and _ . : / + \\ - @ (at most 128)",
-            "rename the variable, or convert without --env-to-eb");
-      } else if (e.getValue().isEmpty()) {
-        it.remove();
-        diags.warning(at, path, "empty value of " + e.getKey() + " left out of eb-environment.json:"
-                + " setting an Elastic Beanstalk property to the empty string removes it, so the"
-                + " containers will not see " + e.getKey(),
-            "give it a value, or convert without --env-to-eb");
-      }
-    }
-    int total = EbProperties.bytes(env);
-    if (total > EbProperties.LIMIT_BYTES) {
-      diags.error(null, "environment", "the environment properties take " + total + " bytes as"
-              + " key=value; Elastic Beanstalk allows " + EbProperties.LIMIT_BYTES + " in all",
-          "keep large values in SSM Parameter Store or Secrets Manager, or convert without --env-to-eb");
-    }
-  }
-
-  /** Names the secrets, never their values, and says where they go. */
-  private void reportSecrets(VariablePlan variables) {
-    if (variables.secrets().isEmpty()) {
-      return;
-    }
-    List<String> named = new ArrayList<>();
-    variables.secrets().forEach((name, why) -> named.add(name + " (" + why.why() + ")"));
-    diags.info(null, "environment", "secret: " + String.join(", ", named) + "; deploy stores each"
-        + " as a SecureString parameter /compose2eb/<application>/<environment>/NAME and references"
-        + " it from aws:elasticbeanstalk:application:environmentsecrets, never as a plain property", "");
   }
 
   /** ECS names capabilities without the {@code CAP_} prefix compose also accepts. */
@@ -468,8 +406,8 @@ public final class Translator {
   }
 
   /** The {@code x-eb} service extension: {@code essential}, {@code logs}. */
-  record XEb(Optional<Boolean> essential, Optional<String> logs) {
-    static XEb of(Service s, Diagnostics diags) {
+  public record XEb(Optional<Boolean> essential, Optional<String> logs) {
+    public static XEb of(Service s, Diagnostics diags) {
       Node n = s.extensions().get("x-eb");
       if (n == null || n instanceof ScalarNode sc && sc.isNull()) {
         return new XEb(Optional.empty(), Optional.empty());

@@ -1,5 +1,7 @@
 package dev.compose2eb.cli;
 
+import dev.compose2eb.ebcompose.ComposeSchema;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -29,9 +31,15 @@ class GoldenTest {
   static final Path SAMPLES = BASE.resolve("samples");
   static final Path SAMPLE_EXPECTATIONS = BASE.resolve("src/test/resources/golden-samples");
   static final boolean UPDATE = Boolean.getBoolean("golden.update");
+  /** Cases of {@code convert --platform docker}, and the samples' expectations for it. */
+  static final Path DOCKER_CASES = BASE.resolve("src/test/resources/golden-docker");
+  static final Path DOCKER_SAMPLE_EXPECTATIONS = BASE.resolve("src/test/resources/golden-docker-samples");
+  static final List<String> DOCKER = List.of("--platform", "docker");
+  static final List<String> DOCKER_REGISTRY = List.of("--platform", "docker", "--registry",
+      "123456789012.dkr.ecr.eu-west-1.amazonaws.com", "--tag", "v1");
 
-  /** One case: the project to copy and where its expectations are. */
-  record Case(String name, Path project, Path expected) {
+  /** One case: the project to copy, the arguments every run of it gets, its expectations. */
+  record Case(String name, Path project, Path expected, List<String> baseArgs) {
     @Override
     public String toString() {
       return name;
@@ -41,11 +49,19 @@ class GoldenTest {
   static Stream<Case> cases() throws IOException {
     List<Case> out = new ArrayList<>();
     for (Path dir : subdirectories(CASES)) {
-      out.add(new Case(dir.getFileName().toString(), dir, dir.resolve("expected")));
+      out.add(new Case(dir.getFileName().toString(), dir, dir.resolve("expected"), List.of()));
     }
     for (Path dir : subdirectories(SAMPLES)) {
       String name = dir.getFileName().toString();
-      out.add(new Case("sample " + name, dir, SAMPLE_EXPECTATIONS.resolve(name)));
+      out.add(new Case("sample " + name, dir, SAMPLE_EXPECTATIONS.resolve(name), List.of()));
+    }
+    for (Path dir : subdirectories(DOCKER_CASES)) {
+      out.add(new Case("docker " + dir.getFileName(), dir, dir.resolve("expected"), DOCKER));
+    }
+    for (Path dir : subdirectories(SAMPLES)) {
+      String name = dir.getFileName().toString();
+      out.add(new Case("docker sample " + name, dir, DOCKER_SAMPLE_EXPECTATIONS.resolve(name),
+          DOCKER_REGISTRY));
     }
     return out.stream();
   }
@@ -56,6 +72,7 @@ class GoldenTest {
     Path project = tmp.resolve("project");
     copy(c.project(), project);
     List<String> args = new ArrayList<>(List.of("convert", "-o", "out"));
+    args.addAll(c.baseArgs());
     Path argsFile = c.project().resolve("args");
     if (Files.exists(argsFile)) {
       Files.readAllLines(argsFile).stream().filter(l -> !l.isBlank()).forEach(args::add);
@@ -78,6 +95,27 @@ class GoldenTest {
     for (String f : expectedFiles) {
       assertThat(read(out.resolve(f))).as("%s of %s", f, c).isEqualTo(read(c.expected().resolve(f)));
     }
+    if (written.contains("docker-compose.yml")) {
+      loadsBack(c, project);
+    }
+  }
+
+  /**
+   * A generated docker-compose.yml is a compose file: the official schema accepts it, and our own
+   * loader reads it without a word, from the project directory (the bundle root on EB) with the
+   * .env that EB writes there.
+   */
+  private static void loadsBack(Case c, Path project) throws IOException {
+    String text = read(project.resolve("out/docker-compose.yml"));
+    assertThat(ComposeSchema.errors(text)).as("schema errors of %s", c).isEmpty();
+    Path dotEnv = project.resolve(".env");
+    if (!Files.exists(dotEnv)) {
+      Files.writeString(dotEnv, "");
+    }
+    Cli.Result back = Cli.run(project, Map.of(), "config", "-q", "-f", "out/docker-compose.yml",
+        "--project-directory", ".");
+    assertThat(back.err()).as("loading the docker-compose.yml of %s back", c).isEmpty();
+    assertThat(back.code()).as("exit code of loading %s back", c).isZero();
   }
 
   private static void update(Path expected, Cli.Result r, Path out, List<String> written)
@@ -119,7 +157,8 @@ class GoldenTest {
     try (Stream<Path> s = Files.walk(from)) {
       s.forEach(p -> {
         Path rel = from.relativize(p);
-        if (rel.startsWith("expected") || rel.toString().equals("args")) {
+        if (rel.startsWith("expected") || rel.toString().equals("args")
+            || rel.startsWith("eb-docker")) {
           return;
         }
         try {

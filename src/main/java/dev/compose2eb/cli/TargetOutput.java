@@ -1,0 +1,64 @@
+package dev.compose2eb.cli;
+
+import dev.compose2eb.compose.load.LoadResult;
+import dev.compose2eb.diag.Diagnostic;
+import dev.compose2eb.dockerrun.DockerrunValidator;
+import dev.compose2eb.dockerrun.DockerrunWriter;
+import dev.compose2eb.ebcompose.EbCompose;
+import dev.compose2eb.ebcompose.EbComposeWriter;
+import dev.compose2eb.plan.Platform;
+import dev.compose2eb.translate.LocalProjectFiles;
+import dev.compose2eb.translate.TranslateOptions;
+import dev.compose2eb.translate.Translation;
+import dev.compose2eb.translate.Translator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a platform's writer made of the project: the file EB reads at the bundle root
+ * (Dockerrun.aws.json or docker-compose.yml) and what goes with it, for convert, bundle and
+ * buildspec alike; the whole translation too on the ECS platform.
+ */
+record TargetOutput(Platform platform, String text, Map<String, String> ebEnvironment,
+    List<Diagnostic> report, List<String> bundlePaths, Optional<Translation> translation) {
+
+  boolean hasErrors() {
+    return report.stream().anyMatch(Diagnostic::isError);
+  }
+
+  /** The platform's output for the loaded project, timed with --verbose. */
+  static TargetOutput of(Console console, Platform platform, LoadResult loaded,
+      TranslateOptions options) {
+    long start = System.nanoTime();
+    try {
+      return of(platform, loaded, options);
+    } finally {
+      console.timing("translate", start);
+    }
+  }
+
+  private static TargetOutput of(Platform platform, LoadResult loaded, TranslateOptions options) {
+    LocalProjectFiles files = new LocalProjectFiles(loaded.project().workingDir());
+    if (platform == Platform.DOCKER) {
+      EbCompose c = EbComposeWriter.write(loaded.project(), options, files, Map.of());
+      return new TargetOutput(platform, c.text(), c.ebEnvironment(), c.report(), c.bundlePaths(),
+          Optional.empty());
+    }
+    Translation t = Translator.translate(loaded.project(), options, files);
+    String json = DockerrunWriter.write(t.dockerrun());
+    List<Diagnostic> all = new ArrayList<>(t.report());
+    // The validator is a safety net for translator bugs: once the translation has reported its own
+    // errors, repeating them at positions of a file that is never written only confuses
+    if (!t.hasErrors()) {
+      for (Diagnostic d : DockerrunValidator.validate(platform.descriptor(), json)) {
+        if (d.isError()) {
+          all.add(d);
+        }
+      }
+    }
+    return new TargetOutput(platform, json, t.ebEnvironment(), all, t.bundlePaths(),
+        Optional.of(t));
+  }
+}
