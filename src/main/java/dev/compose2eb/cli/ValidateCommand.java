@@ -5,6 +5,12 @@ import dev.compose2eb.diag.Diagnostics;
 import dev.compose2eb.diag.Severity;
 import dev.compose2eb.diag.SourceLocation;
 import dev.compose2eb.dockerrun.DockerrunValidator;
+import dev.compose2eb.ebcompose.EbComposeValidator;
+import dev.compose2eb.plan.Platform;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -16,10 +22,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-/** {@code compose2eb validate}: checks Dockerrun.aws.json files against Elastic Beanstalk's rules. */
+/**
+ * {@code compose2eb validate}: checks Dockerrun.aws.json files against Elastic Beanstalk's rules,
+ * and docker-compose.yml files against what breaks on EB's Docker platform.
+ */
 @Command(name = "validate", mixinStandardHelpOptions = true,
     description = {"Check Dockerrun.aws.json files (hand-written or generated) against every rule"
-        + " Elastic Beanstalk and ECS apply to AWSEBDockerrunVersion 2.",
+        + " Elastic Beanstalk and ECS apply to AWSEBDockerrunVersion 2; a .yml or .yaml file (or"
+        + " any file with --platform docker) is checked as a docker-compose.yml for Docker running"
+        + " on 64bit Amazon Linux 2023.",
         "Each problem is printed as file:line:column: severity: path: message."})
 final class ValidateCommand implements Callable<Integer> {
   /** Dockerrun files are small; anything bigger is not one. */
@@ -27,9 +38,15 @@ final class ValidateCommand implements Callable<Integer> {
 
   private final Console console;
   @Mixin CommonOptions common;
+  @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "FILE", arity = "1..*", description = "Dockerrun.aws.json files")
+  @Parameters(paramLabel = "FILE", arity = "1..*",
+      description = "Dockerrun.aws.json or docker-compose.yml files")
   List<Path> files;
+
+  @Option(names = "--platform", paramLabel = "ecs|docker",
+      description = "Check every file for this platform (default: by the file's extension)")
+  String platform;
 
   ValidateCommand(Console console) {
     this.console = console;
@@ -56,7 +73,9 @@ final class ValidateCommand implements Callable<Integer> {
       String shown = f.toString();
       Diagnostics read = new Diagnostics();
       String text = readText(console.cwd.resolve(f), shown, read);
-      List<Diagnostic> found = text == null ? read.list() : DockerrunValidator.validate(shown, text);
+      List<Diagnostic> found = text == null ? read.list()
+          : isCompose(f) ? EbComposeValidator.validate(shown, text)
+          : DockerrunValidator.validate(shown, text);
       console.diagnostics(found);
       long errors = found.stream().filter(Diagnostic::isError).count();
       long warnings = found.stream().filter(d -> d.severity() == Severity.WARNING).count();
@@ -69,6 +88,15 @@ final class ValidateCommand implements Callable<Integer> {
           + (warnings > 0 ? ", " + warnings + " warning(s)" : ""));
     }
     return failed ? ExitCode.INVALID_INPUT.code : ExitCode.OK.code;
+  }
+
+  private boolean isCompose(Path f) {
+    if (platform != null) {
+      return Platform.of(platform).orElseThrow(() -> new ParameterException(spec.commandLine(),
+          "--platform must be ecs or docker, not \"" + platform + "\"")) == Platform.DOCKER;
+    }
+    String name = f.getFileName().toString();
+    return name.endsWith(".yml") || name.endsWith(".yaml");
   }
 
   static String readText(Path f, String shown, Diagnostics diags) {

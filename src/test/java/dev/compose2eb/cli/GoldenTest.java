@@ -1,6 +1,8 @@
 package dev.compose2eb.cli;
 
+import dev.compose2eb.diag.Diagnostic;
 import dev.compose2eb.ebcompose.ComposeSchema;
+import dev.compose2eb.ebcompose.EbComposeValidator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -108,6 +110,8 @@ class GoldenTest {
   private static void loadsBack(Case c, Path project) throws IOException {
     String text = read(project.resolve("out/docker-compose.yml"));
     assertThat(ComposeSchema.errors(text)).as("schema errors of %s", c).isEmpty();
+    assertThat(EbComposeValidator.validate("docker-compose.yml", text))
+        .as("validate errors of %s", c).noneMatch(Diagnostic::isError);
     Path dotEnv = project.resolve(".env");
     if (!Files.exists(dotEnv)) {
       Files.writeString(dotEnv, "");
