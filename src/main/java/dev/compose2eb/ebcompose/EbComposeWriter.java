@@ -73,9 +73,9 @@ public final class EbComposeWriter {
     return new EbComposeWriter(project, opts, files, pinnedByService).run();
   }
 
-  /** True when the text is a compose file this tool wrote (so that it may be replaced). */
+  /** True when the text is a compose file this tool wrote or migrated (so that it may be replaced). */
   public static boolean isGenerated(String text) {
-    return text.startsWith(MARK);
+    return text.startsWith(MARK) || text.startsWith(DockerrunMigration.MARK);
   }
 
   private EbCompose run() {
