@@ -10,6 +10,9 @@ import dev.compose2eb.diag.InvalidInputException;
 import dev.compose2eb.diag.Severity;
 import dev.compose2eb.plan.InstanceTypes;
 import dev.compose2eb.plan.PlanOptions;
+import dev.compose2eb.dockerrun.DockerrunReader;
+import dev.compose2eb.ebcompose.DockerrunMigration;
+import dev.compose2eb.ebcompose.EbCompose;
 import dev.compose2eb.ebextensions.ManagedConfigWriter;
 import dev.compose2eb.ebcompose.EbComposeWriter;
 import dev.compose2eb.plan.Platform;
@@ -92,9 +95,17 @@ final class ConvertCommand implements Callable<Integer> {
     this.console = console;
   }
 
+  @Option(names = "--from", paramLabel = "Dockerrun.aws.json", description = "With --platform"
+      + " docker: migrate this Dockerrun.aws.json v2 into the equivalent docker-compose.yml instead"
+      + " of converting the compose project (default output: eb-docker/ beside it)")
+  Path from;
+
   @Override
   public Integer call() throws IOException {
     TranslateOptions options = translate.options(spec); // a usage error before any file is read
+    if (from != null) {
+      return migrate();
+    }
     LoadResult loaded = loader.load();
     Platform platform = translate.platform(spec, loaded.project());
     TargetOutput o = TargetOutput.of(console, platform, loaded, options);
@@ -161,6 +172,42 @@ final class ConvertCommand implements Callable<Integer> {
     }
     console.note("converted " + loaded.project().services().size()
         + " service(s): " + warnings + " warning(s)");
+    return ExitCode.OK.code;
+  }
+
+  /** {@code --from}: a Dockerrun.aws.json v2 as the Docker platform's compose file. */
+  private int migrate() throws IOException {
+    if (translate.platform == null || Platform.of(translate.platform).orElse(null) != Platform.DOCKER) {
+      throw new ParameterException(spec.commandLine(), "--from migrates a Dockerrun.aws.json to"
+          + " the Docker platform: add --platform docker");
+    }
+    Path file = console.cwd.resolve(from);
+    Diagnostics read = new Diagnostics();
+    String text = ValidateCommand.readText(file, from.toString(), read);
+    if (text == null) {
+      throw new InvalidInputException(read.list());
+    }
+    EbCompose c = DockerrunMigration.migrate(from.toString(),
+        DockerrunReader.read(from.toString(), text));
+    Path dir = output != null ? console.cwd.resolve(output)
+        : file.toAbsolutePath().normalize().getParent().resolve(DOCKER_DIR);
+    Path target = dir.resolve(Platform.DOCKER.descriptor());
+    String existing = OutputFiles.readOrNull(target);
+    List<Diagnostic> all = new ArrayList<>(c.report());
+    if (existing != null && !EbComposeWriter.isGenerated(existing)) {
+      all.add(Diagnostic.error(null, "", shown(target) + " was not written by compose2eb and is"
+          + " left as it is", "write into another directory with -o"));
+    }
+    console.diagnostics(all);
+    if (all.stream().anyMatch(Diagnostic::isError)) {
+      console.err.println("error: nothing written");
+      return ExitCode.INVALID_INPUT.code;
+    }
+    if (check) {
+      return check(Map.of(target, c.text()));
+    }
+    OutputFiles.write(target, c.text());
+    console.out.println(shown(target));
     return ExitCode.OK.code;
   }
 
