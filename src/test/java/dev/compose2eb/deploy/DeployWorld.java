@@ -102,14 +102,23 @@ final class DeployWorld implements AutoCloseable {
         return "sha256:" + "ab".repeat(32);
       }
     };
-    SourceBundler bundler = (json, paths) -> {
-      try {
-        Path out = Files.createTempFile("bundle", ".zip");
-        Bundle b = BundleBuilder.build(new BundleRequest(project, json, paths, BundleBuilder.EB_MAX_BYTES, out));
-        return new SourceBundler.Built(b.file(), b.sha256Hex(), b.size(),
-            BundleBuilder.versionLabel(project, b.sha256Hex()));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+    SourceBundler bundler = new SourceBundler() {
+      @Override
+      public Built bundle(String json, List<String> paths) {
+        return bundle(BundleRequest.DOCKERRUN, json, paths);
+      }
+
+      @Override
+      public Built bundle(String descriptorName, String text, List<String> paths) {
+        try {
+          Path out = Files.createTempFile("bundle", ".zip");
+          Bundle b = BundleBuilder.build(new BundleRequest(project, text, paths,
+              BundleBuilder.EB_MAX_BYTES, out, descriptorName));
+          return new SourceBundler.Built(b.file(), b.sha256Hex(), b.size(),
+              BundleBuilder.versionLabel(project, b.sha256Hex()));
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
       }
     };
     DeployListener listener = new DeployListener() {
