@@ -52,7 +52,8 @@ final class BuildspecCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     LoadResult loaded = loader.load();
     Platform platform = translate.platform(spec, loaded.project());
-    TargetOutput t = TargetOutput.of(console, platform, loaded, translate.options(spec));
+    TargetOutput t = TargetOutput.of(console, platform, loaded, translate.options(spec),
+        translate.managed);
     Diagnostics diags = new Diagnostics();
     BuildspecOptions opts = BuildspecArguments.of(loader, translate, loaded, console.cwd, deploy,
         platform, diags);

@@ -57,7 +57,7 @@ final class BundleCommand implements Callable<Integer> {
     ManagedNames.refuseManaged(loaded.project(), translate.managed, "bundle");
     Path projectDir = loaded.project().workingDir();
     TargetOutput t = TargetOutput.of(console, translate.platform(spec, loaded.project()), loaded,
-        translate.options(spec));
+        translate.options(spec), translate.managed);
     List<Diagnostic> all = new ArrayList<>(loaded.diagnostics());
     all.addAll(t.report());
     console.diagnostics(all);

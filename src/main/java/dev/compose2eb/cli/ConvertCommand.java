@@ -17,9 +17,6 @@ import dev.compose2eb.ebextensions.ManagedConfigWriter;
 import dev.compose2eb.ebcompose.EbComposeWriter;
 import dev.compose2eb.plan.Platform;
 import dev.compose2eb.review.UnifiedDiff;
-import dev.compose2eb.translate.LocalProjectFiles;
-import dev.compose2eb.translate.Translation;
-import dev.compose2eb.translate.Translator;
 import dev.compose2eb.yaml.MapNode;
 import dev.compose2eb.yaml.Node;
 import dev.compose2eb.yaml.ScalarNode;
@@ -108,7 +105,7 @@ final class ConvertCommand implements Callable<Integer> {
     }
     LoadResult loaded = loader.load();
     Platform platform = translate.platform(spec, loaded.project());
-    TargetOutput o = TargetOutput.of(console, platform, loaded, options);
+    TargetOutput o = TargetOutput.of(console, platform, loaded, options, translate.managed);
     List<Diagnostic> all = new ArrayList<>(loaded.diagnostics());
     all.addAll(o.report());
     Path dir = output != null ? console.cwd.resolve(output)
@@ -303,15 +300,6 @@ final class ConvertCommand implements Callable<Integer> {
         + " service as Amazon RDS or ElastiCache instead of a container (repeatable; as x-eb:"
         + " {managed: true} on the service); see docs/managed.md")
     List<String> managed = new ArrayList<>();
-
-    /** The translation of the loaded project, timed with --verbose. */
-    Translation translate(Console console, TranslateOptions options, LoadResult loaded) {
-      long start = System.nanoTime();
-      Translation t = Translator.translate(loaded.project(), options,
-          new LocalProjectFiles(loaded.project().workingDir()), managed);
-      console.timing("translate", start);
-      return t;
-    }
 
     @Option(names = "--platform", paramLabel = "ecs|docker", description = "Elastic Beanstalk"
         + " platform: ecs (Dockerrun.aws.json, the default) or docker (docker-compose.yml for"

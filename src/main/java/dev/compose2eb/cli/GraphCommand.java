@@ -8,8 +8,9 @@ import dev.compose2eb.dockerrun.Dockerrun;
 import dev.compose2eb.dockerrun.DockerrunReader;
 import dev.compose2eb.review.ContainerGraph;
 import dev.compose2eb.review.MermaidGraph;
+import dev.compose2eb.ebcompose.ComposeSketch;
+import dev.compose2eb.plan.Platform;
 import dev.compose2eb.translate.TranslateOptions;
-import dev.compose2eb.translate.Translation;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +25,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "graph", mixinStandardHelpOptions = true,
     description = {"Print the containers, links, published ports and volumes as a Mermaid"
         + " flowchart, to paste into a pull request.",
-        "Draws the translation of the compose project, or an existing file with --dockerrun."})
+        "Draws the translation of the compose project (with --platform docker: the services of the"
+            + " compose file, depends_on instead of links), or an existing file with --dockerrun."})
 final class GraphCommand implements Callable<Integer> {
   private final Console console;
   @Mixin CommonOptions common;
@@ -53,13 +55,16 @@ final class GraphCommand implements Callable<Integer> {
     } else {
       TranslateOptions options = translate.options(spec); // a usage error before any file is read
       LoadResult loaded = loader.load();
-      Translation t = translate.translate(console, options, loaded);
+      Platform platform = translate.platform(spec, loaded.project());
+      TargetOutput t = TargetOutput.of(console, platform, loaded, options, translate.managed);
       List<Diagnostic> errors = new ArrayList<>(loaded.diagnostics());
       errors.addAll(t.report());
       if (t.hasErrors()) {
         throw new InvalidInputException(errors);
       }
-      model = t.dockerrun();
+      // the Docker platform has no links: services reach each other by name, after depends_on
+      model = platform == Platform.DOCKER ? ComposeSketch.of(loaded.project(), options)
+          : t.translation().orElseThrow().dockerrun();
     }
     if (console.json()) {
       ContainerGraph graph = MermaidGraph.graph(model);

@@ -30,23 +30,24 @@ record TargetOutput(Platform platform, String text, Map<String, String> ebEnviro
 
   /** The platform's output for the loaded project, timed with --verbose. */
   static TargetOutput of(Console console, Platform platform, LoadResult loaded,
-      TranslateOptions options) {
+      TranslateOptions options, List<String> managed) {
     long start = System.nanoTime();
     try {
-      return of(platform, loaded, options);
+      return of(platform, loaded, options, managed);
     } finally {
       console.timing("translate", start);
     }
   }
 
-  private static TargetOutput of(Platform platform, LoadResult loaded, TranslateOptions options) {
+  private static TargetOutput of(Platform platform, LoadResult loaded, TranslateOptions options,
+      List<String> managed) {
     LocalProjectFiles files = new LocalProjectFiles(loaded.project().workingDir());
     if (platform == Platform.DOCKER) {
       EbCompose c = EbComposeWriter.write(loaded.project(), options, files, Map.of());
       return new TargetOutput(platform, c.text(), c.ebEnvironment(), c.report(), c.bundlePaths(),
           Optional.empty());
     }
-    Translation t = Translator.translate(loaded.project(), options, files);
+    Translation t = Translator.translate(loaded.project(), options, files, managed);
     String json = DockerrunWriter.write(t.dockerrun());
     List<Diagnostic> all = new ArrayList<>(t.report());
     // The validator is a safety net for translator bugs: once the translation has reported its own

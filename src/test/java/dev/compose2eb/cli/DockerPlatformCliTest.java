@@ -68,4 +68,31 @@ class DockerPlatformCliTest {
     assertThat(xeb.err()).startsWith("compose.yaml:6:13: error: x-eb.platform: platform must be ecs"
         + " or docker; e.g. x-eb: {platform: docker}\n");
   }
+
+  @Test
+  void graphDrawsElevenServicesWithDependsOnAndNoLinks(@TempDir Path dir) throws IOException {
+    StringBuilder compose = new StringBuilder("""
+        services:
+          web:
+            image: nginx:1.27
+            ports: ["80:80"]
+            depends_on:
+              api: {condition: service_healthy}
+          api:
+            image: example/api:1
+        """);
+    for (int i = 1; i <= 9; i++) {
+      compose.append("  job").append(i).append(":\n    image: busybox:1.36\n");
+    }
+    Files.writeString(dir.resolve("compose.yaml"), compose.toString());
+    Cli.Result ecs = Cli.run(dir, Map.of(), "graph");
+    assertThat(ecs.code()).isEqualTo(3);
+    Cli.Result docker = Cli.run(dir, Map.of(), "graph", "--platform", "docker");
+    assertThat(docker.err()).isEmpty();
+    assertThat(docker.code()).isZero();
+    assertThat(docker.out()).startsWith("flowchart LR\n")
+        .contains("c_job9[\"job9<br/>busybox:1.36\"]")
+        .contains("c_web -.->|\"HEALTHY\"| c_api")
+        .doesNotContain(" --> c_api");
+  }
 }
