@@ -40,7 +40,8 @@ class DockerDeployScenariosTest {
     DeployRequest r = DeployWorld.request();
     return new DeployRequest(r.application(), r.environment(), r.versionLabel(), r.variables(),
         r.create(), r.createRoles(), r.instanceType(), r.platformArn(), r.timeout(),
-        r.pollInterval(), dryRun, rollback, false, Platform.DOCKER);
+        r.pollInterval(), dryRun, rollback, false).withHealthSettle(r.healthSettle())
+        .withPlatform(Platform.DOCKER);
   }
 
   private List<String> writes() {
