@@ -102,6 +102,14 @@ public final class EbComposeWriter {
           + " instance pulls it instead of building it at boot", "");
     }
     checkTopLevelSecrets();
+    // the entry on port 80 is the plan's decision once it makes one; until then, say so
+    boolean port80 = project.services().stream().flatMap(s -> s.ports().stream())
+        .anyMatch(p -> p.protocol().equals("tcp") && p.publishedPort().orElse(0) == 80);
+    if (!port80 && !project.services().isEmpty()) {
+      diags.warning(project.services().get(0).location(), "services", "no service publishes host"
+              + " port 80, where Elastic Beanstalk's load balancer sends traffic",
+          "publish the entry service on 80, e.g. ports: [\"80:3000\"]");
+    }
     VariablePlan variables = opts.envToEb() ? ebEnv.variables() : VariablePlan.empty();
     // like `config`: a literal $ is written $$, so that compose on the instance does not interpolate
     String text = MARK + " (" + FILE_NAME + " for Elastic Beanstalk's Docker platform): edit the"
