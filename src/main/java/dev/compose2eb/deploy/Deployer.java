@@ -281,7 +281,8 @@ public final class Deployer {
   private DeployOutcome createEnvironment(Environments envs, EventStream events, Watch watch, Roles roles,
       String label, Map<String, String> wanted, Deadline deadline) {
     Variables.check(Map.of(), wanted);
-    doing = "find the newest " + req.platform().id() + " platform version (EB ListPlatformVersions)";
+    doing = "find the newest " + (req.platform() == Platform.ECS ? "ECS" : "Docker")
+        + " platform version (EB ListPlatformVersions)";
     String platform = req.platformArn().orElseGet(() -> envs.newestPlatform(req.platform().branch()));
     doing = "create environment " + req.environment() + " with version " + label;
     List<ConfigurationOptionSetting> options = new ArrayList<>(creationOptions());
