@@ -27,6 +27,8 @@ import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.elasticbeanstalk.ElasticBeanstalkClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
@@ -51,6 +53,8 @@ public final class AwsClients implements AutoCloseable {
   private EcrClient ecr;
   private IamClient iam;
   private StsClient sts;
+  private SsmClient ssm;
+  private SecretsManagerClient secretsManager;
 
   private AwsClients(Region region, AwsCredentialsProvider credentials, Endpoints endpoints) {
     this.region = region;
@@ -72,7 +76,8 @@ public final class AwsClients implements AutoCloseable {
    */
   public static AwsClients create(AwsSettings settings) {
     Endpoints endpoints = new Endpoints(settings.env());
-    for (String service : new String[] {"Elastic Beanstalk", "S3", "ECR", "IAM", "STS"}) {
+    for (String service : new String[] {"Elastic Beanstalk", "S3", "ECR", "IAM", "STS", "SSM",
+        "Secrets Manager"}) {
       endpoints.override(service); // a malformed override fails here, before any client exists
     }
     return new AwsClients(region(settings), credentials(settings), endpoints);
@@ -131,9 +136,23 @@ public final class AwsClients implements AutoCloseable {
     return sts;
   }
 
+  public synchronized SsmClient ssm() {
+    if (ssm == null) {
+      ssm = build(SsmClient.builder(), "SSM").build();
+    }
+    return ssm;
+  }
+
+  public synchronized SecretsManagerClient secretsManager() {
+    if (secretsManager == null) {
+      secretsManager = build(SecretsManagerClient.builder(), "Secrets Manager").build();
+    }
+    return secretsManager;
+  }
+
   @Override
   public synchronized void close() {
-    for (SdkClient c : new SdkClient[] {elasticBeanstalk, s3, ecr, iam, sts}) {
+    for (SdkClient c : new SdkClient[] {elasticBeanstalk, s3, ecr, iam, sts, ssm, secretsManager}) {
       if (c != null) {
         c.close();
       }

@@ -31,6 +31,6 @@ final class AwsOptions {
 
   static Clients clients(AwsClients aws) {
     return new Clients(aws.elasticBeanstalk(), aws.s3(), aws.ecr(), aws.iam(), aws.sts(),
-        aws.region().id());
+        aws.ssm(), aws.secretsManager(), aws.region().id());
   }
 }

@@ -75,7 +75,8 @@ final class DeployCommand implements Callable<Integer> {
         .withSingleInstance(options.singleInstance)
         .withHealthSettle(OptionValues.duration(spec, "--health-settle", options.healthSettle))
         .withPushTimeout(OptionValues.duration(spec, "--push-timeout", options.pushTimeout))
-        .withPlatform(translate.platform(spec, loaded.project()));
+        .withPlatform(translate.platform(spec, loaded.project()))
+        .withSecretsManager(options.secretsManager);
     Path dir = loaded.project().workingDir();
     DeployConsole listener = new DeployConsole(console);
     List<DeployOutcome> ended = new ArrayList<>(1);
@@ -230,6 +231,10 @@ final class DeployCommand implements Callable<Integer> {
     @Option(names = "--image-archive", paramLabel = "SERVICE=PATH",
         description = "Push this `docker save` archive as the service's image; repeatable")
     List<String> imageArchives = new ArrayList<>();
+
+    @Option(names = "--secrets-manager", description = "Store secret variables in Secrets Manager"
+        + " (one secret per variable) instead of SSM Parameter Store")
+    boolean secretsManager;
 
     @Option(names = "--mirror-images",
         description = "Also copy public images (postgres, redis ...) into ECR, so EB does not depend on Docker Hub")

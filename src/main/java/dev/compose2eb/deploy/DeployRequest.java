@@ -10,8 +10,9 @@ import java.util.TreeMap;
 /**
  * What to deploy where.
  *
- * @param variables environment properties to set (from {@code --env}, {@code --env-to-eb} and
- *     {@code x-eb}); only changed values are sent, and nothing else is ever removed
+ * @param variables variables to set (from {@code --env} and {@code x-eb}), classified with the
+ *     translation's by the one secret rule: plain ones become properties, secret ones go to the
+ *     secret store; only changed values are sent
  * @param create create the environment when it does not exist
  * @param createRoles create EB's default instance profile and service role when missing
  * @param pollInterval how often to ask EB for events and status while waiting
@@ -23,6 +24,7 @@ import java.util.TreeMap;
  *     decides the outcome; EB changes health only after repeated failed checks
  * @param pushTimeout how long the image pushes may take, apart from {@code timeout}
  * @param platform the platform a new environment runs on, and what the bundle holds
+ * @param secretsManager store secret variables in Secrets Manager instead of SSM Parameter Store
  */
 public record DeployRequest(
     String application,
@@ -41,7 +43,8 @@ public record DeployRequest(
     boolean singleInstance,
     Duration healthSettle,
     Duration pushTimeout,
-    Platform platform) {
+    Platform platform,
+    boolean secretsManager) {
 
   /** One minute: EB downgrades health after three failed checks in one minute (see docs/deploy.md). */
   public static final Duration DEFAULT_HEALTH_SETTLE = Duration.ofMinutes(1);
@@ -58,37 +61,43 @@ public record DeployRequest(
       boolean rollbackOnFailure, boolean mirrorImages) {
     this(application, environment, versionLabel, variables, create, createRoles, instanceType,
         platformArn, timeout, pollInterval, dryRun, rollbackOnFailure, mirrorImages, false,
-        DEFAULT_HEALTH_SETTLE, DEFAULT_PUSH_TIMEOUT, Platform.ECS);
+        DEFAULT_HEALTH_SETTLE, DEFAULT_PUSH_TIMEOUT, Platform.ECS, false);
   }
 
   public DeployRequest withSingleInstance(boolean single) {
     return new DeployRequest(application, environment, versionLabel, variables, create, createRoles,
         instanceType, platformArn, timeout, pollInterval, dryRun, rollbackOnFailure, mirrorImages,
-        single, healthSettle, pushTimeout, platform);
+        single, healthSettle, pushTimeout, platform, secretsManager);
   }
 
   public DeployRequest withHealthSettle(Duration settle) {
     return new DeployRequest(application, environment, versionLabel, variables, create, createRoles,
         instanceType, platformArn, timeout, pollInterval, dryRun, rollbackOnFailure, mirrorImages,
-        singleInstance, settle, pushTimeout, platform);
+        singleInstance, settle, pushTimeout, platform, secretsManager);
   }
 
   public DeployRequest withPushTimeout(Duration push) {
     return new DeployRequest(application, environment, versionLabel, variables, create, createRoles,
         instanceType, platformArn, timeout, pollInterval, dryRun, rollbackOnFailure, mirrorImages,
-        singleInstance, healthSettle, push, platform);
+        singleInstance, healthSettle, push, platform, secretsManager);
   }
 
   public DeployRequest withTimeout(Duration eb) {
     return new DeployRequest(application, environment, versionLabel, variables, create, createRoles,
         instanceType, platformArn, eb, pollInterval, dryRun, rollbackOnFailure, mirrorImages,
-        singleInstance, healthSettle, pushTimeout, platform);
+        singleInstance, healthSettle, pushTimeout, platform, secretsManager);
   }
 
   /** The same deploy to another platform. */
   public DeployRequest withPlatform(Platform p) {
     return new DeployRequest(application, environment, versionLabel, variables, create, createRoles,
         instanceType, platformArn, timeout, pollInterval, dryRun, rollbackOnFailure, mirrorImages,
-        singleInstance, healthSettle, pushTimeout, p);
+        singleInstance, healthSettle, pushTimeout, p, secretsManager);
+  }
+
+  public DeployRequest withSecretsManager(boolean sm) {
+    return new DeployRequest(application, environment, versionLabel, variables, create, createRoles,
+        instanceType, platformArn, timeout, pollInterval, dryRun, rollbackOnFailure, mirrorImages,
+        singleInstance, healthSettle, pushTimeout, platform, sm);
   }
 }

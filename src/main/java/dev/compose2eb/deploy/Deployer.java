@@ -15,6 +15,7 @@ import dev.compose2eb.plan.InstanceTypes;
 import dev.compose2eb.ebcompose.EbCompose;
 import dev.compose2eb.ebcompose.EbComposeWriter;
 import dev.compose2eb.plan.Platform;
+import dev.compose2eb.plan.VariablePlan;
 import dev.compose2eb.translate.ProjectFiles;
 import dev.compose2eb.translate.TranslateOptions;
 import dev.compose2eb.translate.Translation;
@@ -99,15 +100,17 @@ public final class Deployer {
     TranslateOptions topts = new TranslateOptions(Optional.of(login.registry()), imageTag(),
         translateOptions.plan(), translateOptions.envToEb());
     SourceBundler.Built bundle;
-    Map<String, String> ebEnvironment;
+    VariablePlan variables;
+    SecretSide side;
     List<String> runImages = new ArrayList<>();
     if (req.platform() == Platform.DOCKER) {
       EbCompose c = EbComposeWriter.write(project, topts, files, pinned);
       if (c.hasErrors()) {
         throw new InvalidInputException(c.report());
       }
+      variables = c.variables().plus(req.variables());
+      side = secretSide(variables, partition, account);
       bundle = bundler.bundle(Platform.DOCKER.descriptor(), c.text(), c.bundlePaths());
-      ebEnvironment = c.ebEnvironment();
       runImages.addAll(pinned.values());
       project.services().forEach(s -> s.image().ifPresent(runImages::add));
     } else {
@@ -115,10 +118,15 @@ public final class Deployer {
       if (t.hasErrors()) {
         throw new InvalidInputException(t.report());
       }
+      variables = t.variables().plus(req.variables());
+      side = secretSide(variables, partition, account);
       Dockerrun pinnedRun = pin(t.dockerrun(), pinned);
+      if (side.any()) {
+        // the ECS agent fetches the values for the containers with the task execution role
+        pinnedRun = pinnedRun.withExecutionRoleArn(side.access().executionRoleArn());
+      }
       pinnedRun.containerDefinitions().forEach(d -> runImages.add(d.image()));
       bundle = bundler.bundle(DockerrunWriter.write(pinnedRun), t.bundlePaths());
-      ebEnvironment = t.ebEnvironment();
     }
     boolean usesEcr = runImages.stream()
         .anyMatch(i -> i != null && (i.startsWith(login.registry() + "/") || i.contains(".dkr.ecr.")));
@@ -148,15 +156,49 @@ public final class Deployer {
     }
     ensureVersion(versions, roles, partition, account, bucket, key, bundle, label, deadline);
 
-    Map<String, String> wanted = new LinkedHashMap<>(ebEnvironment);
-    wanted.putAll(req.variables());
     EventStream events = new EventStream(clients, req.application(), req.environment(), listener);
     Watch watch = new Watch(envs, events, waiter, req);
     doing = "deploy version " + label + " to environment " + req.environment();
     if (existing.isEmpty()) {
-      return createEnvironment(envs, events, watch, roles, label, wanted, deadline);
+      return createEnvironment(envs, events, watch, roles, label, variables, side, deadline);
     }
-    return updateEnvironment(envs, events, watch, roles, existing.get(), label, wanted, usesEcr, deadline);
+    return updateEnvironment(envs, events, watch, roles, existing.get(), label, variables, side,
+        usesEcr, deadline);
+  }
+
+  /** Where this deploy's secret variables go, chosen once for both platforms. */
+  private SecretSide secretSide(VariablePlan variables, Partition partition, String account) {
+    if (variables.secrets().isEmpty()) {
+      return new SecretSide(null, null);
+    }
+    Secrets.checkNames(req.application(), req.environment(), variables.secrets().keySet());
+    SecretStore store = req.secretsManager()
+        ? new SecretsManagerStore(clients.secretsManager(), req.application(), req.environment(),
+            partition.id(), clients.region(), account)
+        : new ParameterStore(clients.ssm(), req.application(), req.environment(), partition.id(),
+            clients.region(), account);
+    return new SecretSide(new Secrets(store, listener),
+        new SecretAccess(store, partition, account, clients.region(), req.environment()));
+  }
+
+  /** The secrets of this deploy and the IAM side of reading them; both null when there are none. */
+  private record SecretSide(Secrets secrets, SecretAccess access) {
+    boolean any() {
+      return secrets != null;
+    }
+  }
+
+  /** Stores the secrets (before the environment references them, so that a rerun converges). */
+  private Secrets.Outcome storeSecrets(SecretSide side, Roles roles, Map<String, String> values) {
+    if (!side.any()) {
+      return Secrets.Outcome.NONE;
+    }
+    String before = doing;
+    doing = "store the secret variables";
+    roles.ensureSecretAccess(side.access(), req.createRoles(), req.dryRun());
+    Secrets.Outcome stored = side.secrets().store(values, req.dryRun());
+    doing = before;
+    return stored;
   }
 
   // --- images ------------------------------------------------------------------------------------
@@ -182,7 +224,7 @@ public final class Deployer {
       String image = byContainer.get(c.name());
       containers.add(image == null ? c : c.toBuilder().image(image).build());
     }
-    return new Dockerrun(d.volumes(), containers, d.authentication());
+    return new Dockerrun(d.volumes(), containers, d.authentication(), d.executionRoleArn());
   }
 
   // --- bundle and version -------------------------------------------------------------------------
@@ -279,8 +321,10 @@ public final class Deployer {
   static final Duration IAM_PROPAGATION = Duration.ofMinutes(2);
 
   private DeployOutcome createEnvironment(Environments envs, EventStream events, Watch watch, Roles roles,
-      String label, Map<String, String> wanted, Deadline deadline) {
+      String label, VariablePlan variables, SecretSide side, Deadline deadline) {
+    Map<String, String> wanted = variables.plain();
     Variables.check(Map.of(), wanted);
+    Map<String, String> arns = storeSecrets(side, roles, variables.secretValues()).arns();
     doing = "find the newest " + (req.platform() == Platform.ECS ? "ECS" : "Docker")
         + " platform version (EB ListPlatformVersions)";
     String platform = req.platformArn().orElseGet(() -> envs.newestPlatform(req.platform().branch()));
@@ -290,6 +334,11 @@ public final class Deployer {
     options.addAll(vars.settings());
     listener.step("environment", "create", req.environment() + " on " + platform + " (" + shape() + ")");
     reportVariables(vars);
+    if (side.any()) {
+      Secrets.References refs = side.secrets().references(Map.of(), Map.of(), arns, wanted);
+      options.addAll(refs.settings());
+      side.secrets().report(refs);
+    }
     if (req.dryRun()) {
       return planned(label);
     }
@@ -381,8 +430,9 @@ public final class Deployer {
   }
 
   private DeployOutcome updateEnvironment(Environments envs, EventStream events, Watch watch, Roles roles,
-      EnvironmentDescription env, String label, Map<String, String> wanted, boolean usesEcr,
+      EnvironmentDescription env, String label, VariablePlan variables, SecretSide side, boolean usesEcr,
       Deadline deadline) {
+    Map<String, String> wanted = variables.plain();
     if (env.status() != EnvironmentStatus.READY) {
       listener.step("environment", "wait", req.environment() + " is " + env.statusAsString()
           + "; waiting for Ready");
@@ -406,11 +456,19 @@ public final class Deployer {
       doing = "deploy version " + label + " to environment " + req.environment();
     }
     Map<String, String> current = settings.variables();
-    Variables.check(current, wanted);
+    Secrets.Outcome stored = storeSecrets(side, roles, variables.secretValues());
+    Secrets.References refs = side.any()
+        ? side.secrets().references(settings.secretRefs(), current, stored.arns(), wanted)
+        : Secrets.References.NONE;
+    // EB fetches secret values only when instances start or the environment is updated
+    boolean refresh = side.any() && stored.staleSince(env.dateUpdated());
+    Map<String, String> kept = new LinkedHashMap<>(current);
+    kept.keySet().removeAll(refs.plainRemoved());
+    Variables.check(kept, wanted);
     Variables.Changes vars = Variables.diff(current, wanted);
     String previous = env.versionLabel();
     boolean sameVersion = label.equals(previous);
-    if (sameVersion && vars.isEmpty()) {
+    if (sameVersion && vars.isEmpty() && refs.isEmpty() && !refresh) {
       Optional<EventDescription> failedLaunch = "Green".equals(env.healthAsString()) ? Optional.empty()
           : failedLaunch(envs);
       if (failedLaunch.isEmpty()) {
@@ -428,14 +486,23 @@ public final class Deployer {
       envs.rebuild(req.application(), req.environment());
       return watch.await(env.environmentId(), label, deadline);
     }
-    listener.step("environment", "update", req.environment() + (sameVersion ? "" : " to " + label));
+    // a new secret value under the same reference reaches the containers only by a redeploy
+    boolean redeploy = sameVersion && vars.isEmpty() && refs.isEmpty();
+    listener.step("environment", "update", req.environment() + (sameVersion ? "" : " to " + label)
+        + (redeploy ? " (redeploy " + label + " so that the instances fetch the new secret values)" : ""));
     reportVariables(vars);
+    if (side.any()) {
+      side.secrets().report(refs);
+    }
     if (req.dryRun()) {
       return planned(label);
     }
     events.clearFailure();
+    List<ConfigurationOptionSetting> settingsToSend = new ArrayList<>(vars.settings());
+    settingsToSend.addAll(refs.settings());
     Environments.Started started = envs.update(req.application(), req.environment(),
-        sameVersion ? Optional.empty() : Optional.of(label), vars.settings(), List.of());
+        sameVersion && !redeploy ? Optional.empty() : Optional.of(label), settingsToSend,
+        refs.plainRemoved(), refs.unreferenced());
     events.startAt(started.serverTime());
     DeployOutcome outcome = watch.await(started.environmentId(), label, deadline);
     if (req.rollbackOnFailure() && (outcome.status() == DeployOutcome.Status.FAILED

@@ -59,12 +59,14 @@ final class Environments {
   }
 
   /** What a deploy reads of an environment's configuration, in one call. */
-  record Settings(Map<String, String> variables, Optional<String> instanceProfile) {}
+  record Settings(Map<String, String> variables, Map<String, String> secretRefs,
+      Optional<String> instanceProfile) {}
 
   static final String LAUNCH_NS = "aws:autoscaling:launchconfiguration";
 
   Settings settings(String application, String environment) {
     Map<String, String> vars = new LinkedHashMap<>();
+    Map<String, String> refs = new LinkedHashMap<>();
     Optional<String> profile = Optional.empty();
     for (ConfigurationSettingsDescription d : clients.eb().describeConfigurationSettings(
         DescribeConfigurationSettingsRequest.builder().applicationName(application)
@@ -72,13 +74,15 @@ final class Environments {
       for (ConfigurationOptionSetting o : d.optionSettings()) {
         if (Variables.NAMESPACE.equals(o.namespace()) && o.value() != null) {
           vars.put(o.optionName(), o.value());
+        } else if (Secrets.NAMESPACE.equals(o.namespace()) && o.value() != null) {
+          refs.put(o.optionName(), o.value());
         } else if (LAUNCH_NS.equals(o.namespace()) && "IamInstanceProfile".equals(o.optionName())
             && o.value() != null && !o.value().isBlank()) {
           profile = Optional.of(o.value());
         }
       }
     }
-    return new Settings(vars, profile);
+    return new Settings(vars, refs, profile);
   }
 
   /** The current environment properties. */
@@ -148,15 +152,26 @@ final class Environments {
 
   Started update(String application, String environment, Optional<String> label,
       List<ConfigurationOptionSetting> options, List<String> removeVariables) {
+    return update(application, environment, label, options, removeVariables, List.of());
+  }
+
+  /** As above, also removing the named secret references (environmentsecrets). */
+  Started update(String application, String environment, Optional<String> label,
+      List<ConfigurationOptionSetting> options, List<String> removeVariables,
+      List<String> removeSecretRefs) {
     UpdateEnvironmentRequest.Builder b = UpdateEnvironmentRequest.builder()
         .applicationName(application).environmentName(environment);
     label.ifPresent(b::versionLabel);
     if (!options.isEmpty()) {
       b.optionSettings(options);
     }
-    if (!removeVariables.isEmpty()) {
-      b.optionsToRemove(removeVariables.stream().map(n -> OptionSpecification.builder()
-          .namespace(Variables.NAMESPACE).optionName(n).build()).toList());
+    List<OptionSpecification> remove = new ArrayList<>();
+    removeVariables.forEach(n -> remove.add(OptionSpecification.builder()
+        .namespace(Variables.NAMESPACE).optionName(n).build()));
+    removeSecretRefs.forEach(n -> remove.add(OptionSpecification.builder()
+        .namespace(Secrets.NAMESPACE).optionName(n).build()));
+    if (!remove.isEmpty()) {
+      b.optionsToRemove(remove);
     }
     UpdateEnvironmentResponse r = clients.eb().updateEnvironment(b.build());
     return new Started(r.environmentId(), r.dateUpdated());

@@ -76,6 +76,12 @@ public final class IamPolicy {
       statement(st, "EbCreateRoles", List.of("iam:CreateRole", "iam:CreateInstanceProfile",
           "iam:AddRoleToInstanceProfile"), roles);
     }
+    // secret variables: read access of the instance role and of the task execution role
+    List<String> secretRoles = List.of("arn:aws:iam::*:role/aws-elasticbeanstalk-ec2-role",
+        "arn:aws:iam::*:role/" + SecretAccess.EXECUTION_ROLE);
+    statement(st, "SecretRoles", r.createRoles()
+        ? List.of("iam:GetRole", "iam:GetRolePolicy", "iam:CreateRole", "iam:PutRolePolicy")
+        : List.of("iam:GetRole", "iam:GetRolePolicy"), secretRoles);
     if (r.rds()) {
       viaCloudFormation(st, "ManagedRds", List.of("rds:CreateDBInstance", "rds:ModifyDBInstance",
           "rds:DeleteDBInstance", "rds:DescribeDBInstances", "rds:CreateDBSnapshot",

@@ -18,6 +18,7 @@ import software.amazon.awssdk.services.iam.model.InstanceProfile;
 import software.amazon.awssdk.services.iam.model.ListAttachedRolePoliciesRequest;
 import software.amazon.awssdk.services.iam.model.ListRolePoliciesRequest;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
+import software.amazon.awssdk.services.iam.model.PutRolePolicyRequest;
 import software.amazon.awssdk.services.iam.model.Role;
 
 /**
@@ -50,6 +51,12 @@ final class Roles {
     this.clients = clients;
     this.listener = listener;
     this.partition = partition;
+  }
+
+  String ecsTasksTrust() {
+    return "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+        + "\"Principal\":{\"Service\":\"" + partition.servicePrincipal("ecs-tasks") + "\"},"
+        + "\"Action\":\"sts:AssumeRole\"}]}";
   }
 
   String ec2Trust() {
@@ -238,6 +245,61 @@ final class Roles {
             .instanceProfileName(INSTANCE_ROLE).roleName(INSTANCE_ROLE).build());
         changed = true;
       }
+    }
+  }
+
+  /**
+   * Read access to this environment's secrets for the instance role and the task execution role
+   * (created when missing and asked to). Without {@code create}, a missing execution role is an
+   * error (the Dockerrun names it) and a missing or different policy is only reported: access may
+   * come from a policy of the owner's own.
+   */
+  void ensureSecretAccess(SecretAccess access, boolean create, boolean dryRun) {
+    boolean exists = roleExists(SecretAccess.EXECUTION_ROLE);
+    if (!exists && !create) {
+      throw new AwsFailure("use IAM role " + SecretAccess.EXECUTION_ROLE, "it does not exist, and the"
+          + " containers need it to receive their secrets",
+          "pass --create-roles, or create it as docs/deploy.md#secrets shows", null);
+    }
+    if (!exists) {
+      listener.step("iam", "create", "role " + SecretAccess.EXECUTION_ROLE);
+      if (!dryRun) {
+        clients.iam().createRole(CreateRoleRequest.builder().roleName(SecretAccess.EXECUTION_ROLE)
+            .assumeRolePolicyDocument(ecsTasksTrust())
+            .description("ECS task execution role for secrets, created by compose2eb").build());
+        changed = true;
+      }
+    }
+    ensureInlinePolicy(INSTANCE_ROLE, access.policyName(), access.instancePolicy(), create, dryRun);
+    ensureInlinePolicy(SecretAccess.EXECUTION_ROLE, access.policyName(), access.executionPolicy(),
+        create, dryRun);
+  }
+
+  private void ensureInlinePolicy(String role, String name, String document, boolean create,
+      boolean dryRun) {
+    Optional<String> current = Optional.empty();
+    if (!dryRun || roleExists(role)) {
+      try {
+        current = Optional.of(URLDecoder.decode(clients.iam().getRolePolicy(GetRolePolicyRequest.builder()
+            .roleName(role).policyName(name).build()).policyDocument(), StandardCharsets.UTF_8));
+      } catch (NoSuchEntityException e) {
+        // no such policy yet
+      }
+    }
+    if (current.isPresent() && current.get().equals(document)) {
+      return;
+    }
+    if (!create) {
+      listener.step("iam", "missing", "policy " + name + " on " + role + " (read access to the secrets);"
+          + " pass --create-roles to " + (current.isPresent() ? "update" : "add") + " it");
+      return;
+    }
+    listener.step("iam", current.isPresent() ? "update" : "create", "policy " + name + " on " + role
+        + " (read access to the secrets)");
+    if (!dryRun) {
+      clients.iam().putRolePolicy(PutRolePolicyRequest.builder().roleName(role).policyName(name)
+          .policyDocument(document).build());
+      changed = true;
     }
   }
 }

@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /**
  * Writes the canonical Dockerrun.aws.json: {@code AWSEBDockerrunVersion} (the integer 2), {@code
- * volumes}, {@code containerDefinitions}, {@code authentication}; container fields in the order name,
+ * executionRoleArn}, {@code volumes}, {@code containerDefinitions}, {@code authentication}; container fields in the order name,
  * image, essential, memory, memoryReservation, cpu, portMappings, links, dependsOn, environment,
  * mountPoints, volumesFrom, command, entryPoint, workingDirectory, user, hostname, privileged,
  * readonlyRootFilesystem, interactive, pseudoTerminal, dockerLabels, dnsServers, dnsSearchDomains,
@@ -39,6 +39,9 @@ public final class DockerrunWriter {
     return PrettyJson.write(g -> {
       g.writeStartObject();
       g.writeNumberField("AWSEBDockerrunVersion", 2);
+      if (d.executionRoleArn().isPresent()) {
+        g.writeStringField("executionRoleArn", d.executionRoleArn().get());
+      }
       if (!d.volumes().isEmpty()) {
         g.writeArrayFieldStart("volumes");
         for (Volume v : d.volumes()) {

@@ -36,8 +36,8 @@ final class ModelConverter {
       return new Authentication(string(a, path, "bucket").orElse(""),
           string(a, path, "key").orElse(""));
     });
-    string(root, "", "executionRoleArn");
-    return new Dockerrun(volumes, containers, auth);
+    Optional<String> role = string(root, "", "executionRoleArn");
+    return new Dockerrun(volumes, containers, auth, role);
   }
 
   private Volume volume(JsonNode v, String path) {

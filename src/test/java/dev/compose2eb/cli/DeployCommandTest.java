@@ -93,7 +93,8 @@ class DeployCommandTest {
     // values never printed, secret or not
     assertThat(r.err()).doesNotContain("not-a-real-secret").doesNotContain("=on");
     assertThat(environment.variables()).containsEntry("FEATURE", "on")
-        .containsEntry("DB_PASSWORD", "not-a-real-secret").containsEntry("API_URL", "http://api:5000");
+        .containsEntry("API_URL", "http://api:5000").doesNotContainKey("DB_PASSWORD");
+    assertThat(fake.parameterValue("/compose2eb/shop/shop-prod/DB_PASSWORD")).contains("not-a-real-secret");
 
     String dockerrun = bundledDockerrun(environment.versionLabel());
     var manifest = registry.manifest("shop-web", "latest");
@@ -120,7 +121,9 @@ class DeployCommandTest {
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(fake.writeCalls()).isEmpty();
     assertThat(r.err()).contains("application  create  shop", "environment  create  shop-prod",
-        "variables    create  API_URL, DB_PASSWORD, FEATURE", "dry run: nothing was changed");
+        "variables    create  API_URL, FEATURE",
+        "secret       create  DB_PASSWORD (SSM parameter /compose2eb/shop/shop-prod/DB_PASSWORD)",
+        "dry run: nothing was changed");
   }
 
   @Test
@@ -164,7 +167,7 @@ class DeployCommandTest {
     String[] target = {"--application", "shop", "--environment", "shop-prod", "--poll-interval", "10ms"};
     Cli.Result list = Cli.run(project, env, concat(new String[] {"env", "list"}, target));
     assertThat(list.code()).isZero();
-    assertThat(list.out()).isEqualTo("API_URL\nDB_PASSWORD\nFEATURE\n");
+    assertThat(list.out()).isEqualTo("API_URL\nFEATURE\n");
 
     fake.clearCalls();
     Cli.Result same = Cli.run(project, env, concat(new String[] {"env", "set", "FEATURE=on"}, target));
@@ -175,13 +178,13 @@ class DeployCommandTest {
     assertThat(set.code()).as(set.err()).isZero();
     assertThat(set.err()).contains("set FEATURE, NEW").doesNotContain("off");
     assertThat(fake.environment("shop-prod").orElseThrow().variables())
-        .containsEntry("FEATURE", "off").containsEntry("NEW", "1").containsEntry("DB_PASSWORD", "not-a-real-secret");
+        .containsEntry("FEATURE", "off").containsEntry("NEW", "1").containsEntry("API_URL", "http://api:5000");
 
     Cli.Result unset = Cli.run(project, env, concat(new String[] {"env", "unset", "NEW", "MISSING"}, target));
     assertThat(unset.code()).as(unset.err()).isZero();
     assertThat(unset.err()).contains("removed NEW");
     assertThat(fake.environment("shop-prod").orElseThrow().variables()).doesNotContainKey("NEW")
-        .containsKeys("FEATURE", "DB_PASSWORD", "API_URL");
+        .containsKeys("FEATURE", "API_URL");
 
     Cli.Result values = Cli.run(project, env, concat(new String[] {"env", "list", "--values"}, target));
     assertThat(values.out()).contains("FEATURE=off\n");

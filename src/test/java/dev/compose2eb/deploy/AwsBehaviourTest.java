@@ -394,7 +394,8 @@ class AwsBehaviourTest {
         .responseChecksumValidation(software.amazon.awssdk.core.checksums.ResponseChecksumValidation.WHEN_REQUIRED)
         .overrideConfiguration(o -> o.addExecutionInterceptor(new NoListBucket())).build();
     try (s3) {
-      w.clients = new Clients(w.sdk.eb(), s3, w.sdk.ecr(), w.sdk.iam(), w.sdk.sts(), w.fake.region());
+      w.clients = new Clients(w.sdk.eb(), s3, w.sdk.ecr(), w.sdk.iam(), w.sdk.sts(), w.sdk.ssm(),
+          w.sdk.secretsManager(), w.fake.region());
       DeployOutcome first = w.deploy(DeployWorld.request());
       assertThat(first.status()).isEqualTo(DeployOutcome.Status.HEALTHY);
       assertThat(w.lines).anyMatch(l -> l.startsWith("bundle upload s3://"));

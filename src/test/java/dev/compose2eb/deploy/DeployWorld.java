@@ -57,7 +57,8 @@ final class DeployWorld implements AutoCloseable {
         .backoffStrategy(BackoffStrategy.retryImmediately())
         .throttlingBackoffStrategy(BackoffStrategy.retryImmediately())
         .circuitBreakerEnabled(false).maxAttempts(3).build()));
-    clients = new Clients(sdk.eb(), sdk.s3(), sdk.ecr(), sdk.iam(), sdk.sts(), fake.region());
+    clients = new Clients(sdk.eb(), sdk.s3(), sdk.ecr(), sdk.iam(), sdk.sts(), sdk.ssm(),
+        sdk.secretsManager(), fake.region());
     project = tmp.resolve("shop");
     write("compose.yaml", """
         services:

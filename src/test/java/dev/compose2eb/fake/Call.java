@@ -11,6 +11,7 @@ import java.util.TreeMap;
  * @param region region from the credential scope
  * @param params request parameters, flattened the query way ({@code VersionLabels.member.1}; for ECR's
  *     JSON body {@code repositoryNames.1}, {@code imageScanningConfiguration.scanOnPush})
+ * @param body the request body as sent (form or JSON), for checks that something never went over the wire
  * @param status HTTP status answered, 0 for an injected connection reset
  * @param write the action is one that can change state (Create*, Update*, Delete*, Attach*, Add*, Terminate*)
  * @param changedState the call did change the fake's state (false for failures and idempotent repeats)
@@ -20,6 +21,7 @@ public record Call(
     String action,
     String region,
     Map<String, String> params,
+    String body,
     int status,
     boolean write,
     boolean changedState) {

@@ -32,7 +32,8 @@ public final class FakeAws implements AutoCloseable {
       "CreateStorageLocation", "CreateApplication", "CreateApplicationVersion", "DeleteApplicationVersion",
       "CreateEnvironment", "UpdateEnvironment", "TerminateEnvironment", "RebuildEnvironment", "CreateRole",
       "AttachRolePolicy",
-      "CreateInstanceProfile", "AddRoleToInstanceProfile", "PutRolePolicy", "CreateRepository");
+      "CreateInstanceProfile", "AddRoleToInstanceProfile", "PutRolePolicy", "CreateRepository",
+      "PutParameter", "DeleteParameter", "CreateSecret", "PutSecretValue", "DeleteSecret");
 
   private record QueryService(String namespace, Map<String, BiConsumer<Params, Xml>> actions) {}
 
@@ -45,6 +46,8 @@ public final class FakeAws implements AutoCloseable {
   private final IamService iam;
   private final StsService sts;
   private final EcrService ecr;
+  private final SsmService ssm;
+  private final SecretsManagerService secretsManager;
   private final Map<String, QueryService> query;
   private final Map<String, Deque<Fault>> faults = new HashMap<>();
   private final List<Call> calls = new ArrayList<>();
@@ -63,6 +66,8 @@ public final class FakeAws implements AutoCloseable {
     eb.putAll(environments.actions());
     sts = new StsService(ctx);
     ecr = new EcrService(ctx);
+    ssm = new SsmService(ctx);
+    secretsManager = new SecretsManagerService(ctx);
     query = Map.of(
         "elasticbeanstalk", new QueryService(EbEnvironments.NAMESPACE, eb),
         "iam", new QueryService(IamService.NAMESPACE, iam.actions()),
@@ -483,6 +488,54 @@ public final class FakeAws implements AutoCloseable {
     }
   }
 
+  /** Names of the SSM parameters, sorted. */
+  public List<String> parameterNames() {
+    synchronized (lock) {
+      return ssm.names();
+    }
+  }
+
+  /** The current value of an SSM parameter (for assertions: the fake is where secrets may be). */
+  public Optional<String> parameterValue(String name) {
+    synchronized (lock) {
+      return ssm.parameter(name).map(SsmService.Parameter::value);
+    }
+  }
+
+  /** The type of an SSM parameter: String, StringList or SecureString. */
+  public Optional<String> parameterType(String name) {
+    synchronized (lock) {
+      return ssm.parameter(name).map(SsmService.Parameter::type);
+    }
+  }
+
+  /** The ARN SSM gives a parameter of that name. */
+  public String parameterArn(String name) {
+    synchronized (lock) {
+      return ssm.arn(name);
+    }
+  }
+
+  /** Names of the Secrets Manager secrets, sorted. */
+  public List<String> secretNames() {
+    synchronized (lock) {
+      return secretsManager.names();
+    }
+  }
+
+  public Optional<String> secretValue(String name) {
+    synchronized (lock) {
+      return secretsManager.secret(name).map(SecretsManagerService.Secret::value);
+    }
+  }
+
+  /** The inline policy document of a role, as given to PutRolePolicy. */
+  public Optional<String> rolePolicy(String role, String policy) {
+    synchronized (lock) {
+      return iam.rolePolicy(role, policy);
+    }
+  }
+
   // ---- HTTP ------------------------------------------------------------------------------------------
 
   private void handle(HttpExchange exchange) throws IOException {
@@ -507,7 +560,7 @@ public final class FakeAws implements AutoCloseable {
         }
       }
       if (fault.isPresent() && fault.get() instanceof Fault.ConnectionReset) {
-        record(scope, service, action, params, 0, false);
+        record(scope, service, action, params, body, 0, false);
         return; // closing the exchange before any response headers closes the connection
       }
       Wire.Reply reply;
@@ -516,7 +569,7 @@ public final class FakeAws implements AutoCloseable {
         requestId = ctx.nextRequest();
         long before = ctx.changes();
         reply = answer(scope, service, action, isJson, params, body, fault, requestId);
-        record(scope, service, action, params, reply.status(), ctx.changes() != before);
+        record(scope, service, action, params, body, reply.status(), ctx.changes() != before);
       }
       byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().set("Content-Type", reply.contentType());
@@ -529,9 +582,9 @@ public final class FakeAws implements AutoCloseable {
   }
 
   private void record(Optional<Wire.Scope> scope, String service, String action, Map<String, String> params,
-      int status, boolean changed) {
+      String body, int status, boolean changed) {
     synchronized (lock) {
-      calls.add(new Call(service, action, scope.map(Wire.Scope::region).orElse(""), params, status,
+      calls.add(new Call(service, action, scope.map(Wire.Scope::region).orElse(""), params, body, status,
           WRITES.contains(action), changed));
     }
   }
@@ -559,7 +612,7 @@ public final class FakeAws implements AutoCloseable {
         throw new AwsError(500, isJson ? "ServerException" : "InternalFailure",
             "We encountered an internal error. Please try again.");
       }
-      return isJson ? json(action, body) : query(service, action, params, requestId);
+      return isJson ? json(service, action, body) : query(service, action, params, requestId);
     } catch (AwsError e) {
       return isJson ? Wire.jsonError(e) : Wire.queryError(e, namespace, requestId);
     }
@@ -579,10 +632,17 @@ public final class FakeAws implements AutoCloseable {
     return Wire.querySuccess(action, s.namespace(), result, requestId);
   }
 
-  private Wire.Reply json(String action, String body) {
-    var handler = ecr.actions().get(action);
+  /** JSON 1.1 services, routed by the signing name of the credential scope. */
+  private Wire.Reply json(String service, String action, String body) {
+    var actions = switch (service) {
+      case "ssm" -> ssm.actions();
+      case "secretsmanager" -> secretsManager.actions();
+      default -> ecr.actions();
+    };
+    var handler = actions.get(action);
     if (handler == null) {
-      throw AwsError.sender("UnknownOperationException", "FakeAws does not implement ECR " + action + ".");
+      throw AwsError.sender("UnknownOperationException", "FakeAws does not implement " + service + " "
+          + action + ".");
     }
     return Wire.jsonSuccess(handler.apply(Wire.json(body)));
   }

@@ -94,6 +94,11 @@ final class IamService {
     return Optional.ofNullable(roles.get(role)).map(r -> List.copyOf(r.policies())).orElse(List.of());
   }
 
+  /** An inline policy's document as given to PutRolePolicy. */
+  Optional<String> rolePolicy(String role, String policy) {
+    return Optional.ofNullable(roles.get(role)).map(r -> r.inline().get(policy));
+  }
+
   Optional<String> trustPolicy(String role) {
     return Optional.ofNullable(roles.get(role)).map(Role::trust);
   }

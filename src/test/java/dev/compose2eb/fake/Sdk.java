@@ -14,6 +14,8 @@ import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.elasticbeanstalk.ElasticBeanstalkClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /** Builds real SDK v2 clients aimed at a {@link FakeAws}. */
@@ -21,11 +23,12 @@ public final class Sdk {
   private Sdk() {}
 
   /**
-   * The five clients the deploy code uses. {@code s3} goes to {@link FakeAws#s3Endpoint()} when set (path-style,
+   * The clients the deploy code uses. {@code s3} goes to {@link FakeAws#s3Endpoint()} when set (path-style,
    * for s3proxy), else to the fake, which answers S3 with NotImplemented. Close to release the HTTP client.
    */
   public record Clients(
-      ElasticBeanstalkClient eb, IamClient iam, StsClient sts, EcrClient ecr, S3Client s3, SdkHttpClient http)
+      ElasticBeanstalkClient eb, IamClient iam, StsClient sts, EcrClient ecr, S3Client s3, SsmClient ssm,
+      SecretsManagerClient secretsManager, SdkHttpClient http)
       implements AutoCloseable {
     @Override
     public void close() {
@@ -34,6 +37,8 @@ public final class Sdk {
       sts.close();
       ecr.close();
       s3.close();
+      ssm.close();
+      secretsManager.close();
       http.close();
     }
   }
@@ -69,6 +74,10 @@ public final class Sdk {
             .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
             .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
             .overrideConfiguration(config).build(),
+        SsmClient.builder().httpClient(http).credentialsProvider(credentials).region(region)
+            .endpointOverride(endpoint).overrideConfiguration(config).build(),
+        SecretsManagerClient.builder().httpClient(http).credentialsProvider(credentials).region(region)
+            .endpointOverride(endpoint).overrideConfiguration(config).build(),
         http);
   }
 }

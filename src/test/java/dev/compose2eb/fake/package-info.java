@@ -16,7 +16,7 @@
  * Only {@link dev.compose2eb.fake.FakeAws#accessKeyId()} is accepted (others get {@code InvalidClientTokenId});
  * signatures are not verified. Code under test that builds its own clients from the environment can use
  * {@link dev.compose2eb.fake.FakeAws#sdkEnvironment()} ({@code AWS_ENDPOINT_URL}, keys, region).
- * {@link dev.compose2eb.fake.Sdk#clients} builds the EB, IAM, STS, ECR and S3 clients (URL-connection HTTP
+ * {@link dev.compose2eb.fake.Sdk#clients} builds the EB, IAM, STS, ECR, S3, SSM and Secrets Manager clients (URL-connection HTTP
  * client, static credentials, SDK default retries unless overridden).
  *
  * <h2>What it speaks</h2>
@@ -38,7 +38,13 @@
  *       documents URL-encoded. ARNs use the region's partition ({@code cn-*}: aws-cn, {@code us-gov-*}:
  *       aws-us-gov).
  *   <li>JSON 1.1 ({@code X-Amz-Target: AmazonEC2ContainerRegistry_V20150921.X}, errors
- *       {@code {"__type","message"}}) for ECR: DescribeRepositories, CreateRepository, GetAuthorizationToken.
+ *       {@code {"__type","message"}}) for ECR: DescribeRepositories, CreateRepository, GetAuthorizationToken;
+ *       for SSM ({@code AmazonSSM.X}): PutParameter (String, SecureString; Overwrite), GetParameter, GetParameters
+ *       (InvalidParameters), GetParametersByPath (Recursive, pages of at most 10), DeleteParameter; a SecureString
+ *       read without WithDecryption is an opaque blob; for Secrets Manager ({@code secretsmanager.X}):
+ *       CreateSecret, PutSecretValue, GetSecretValue, DescribeSecret, DeleteSecret. JSON services are routed by
+ *       the credential scope's service name. Every request body is kept in the call log
+ *       ({@link dev.compose2eb.fake.Call#body()}), so a test can check that a value never went over the wire.
  *       The registry is not faked: {@link dev.compose2eb.fake.FakeAws#ecrAuthorization} points the token and
  *       repository URIs at a real local registry.
  *   <li>S3 is not faked: run s3proxy and set {@link dev.compose2eb.fake.FakeAws#s3Endpoint}; the fake answers
