@@ -107,8 +107,9 @@ final class BundleCommand implements Callable<Integer> {
     }
     long files = bundle.entries().stream().filter(n -> !n.endsWith("/")).count();
     console.note("bundled " + files + " file(s), " + bundle.size() + " bytes"
-        + (translate.envToEb ? "; environment values are not in the bundle: set them as EB"
-            + " environment properties (convert --env-to-eb writes eb-environment.json)" : ""));
+        + (translate.envToEb ? "; environment values are not in the bundle: set them with"
+            + " `compose2eb env set --from eb-environment.json` (from convert --env-to-eb; secrets go to"
+            + " SSM Parameter Store), or deploy" : ""));
     return ExitCode.OK.code;
   }
 

@@ -2,12 +2,18 @@ package dev.compose2eb.cli;
 
 import dev.compose2eb.aws.AwsClients;
 import dev.compose2eb.deploy.EnvironmentProperties;
+import dev.compose2eb.plan.SecretReason;
+import dev.compose2eb.plan.VariablePlan;
 import java.time.Clock;
 import java.time.Duration;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,7 +54,8 @@ final class EnvCommand implements Runnable {
   }
 
   @Command(name = "list", mixinStandardHelpOptions = true,
-      description = "Print the property names, one per line; values only with --values.")
+      description = "Print the variable names, one per line, secrets marked \"(secret)\"; values only"
+          + " with --values, and never a secret's value (its ARN instead).")
   static final class ListCommand implements Callable<Integer> {
     private final Console console;
     @Mixin CommonOptions common;
@@ -66,7 +73,9 @@ final class EnvCommand implements Runnable {
     @Override
     public Integer call() {
       try (AwsClients clients = aws.open(console, Optional.empty())) {
-        Map<String, String> found = target.open(console, clients, spec).list();
+        EnvironmentProperties props = target.open(console, clients, spec);
+        Map<String, String> found = props.list();
+        Map<String, String> secretRefs = props.secrets();
         if (console.json()) {
           console.result(g -> {
             g.writeStringField("application", target.application);
@@ -81,9 +90,20 @@ final class EnvCommand implements Runnable {
               g.writeEndObject();
             }
             g.writeEndArray();
+            g.writeArrayFieldStart("secrets"); // by reference: the value is never read here
+            for (Map.Entry<String, String> e : secretRefs.entrySet()) {
+              g.writeStartObject();
+              g.writeStringField("name", e.getKey());
+              g.writeStringField("arn", e.getValue());
+              g.writeEndObject();
+            }
+            g.writeEndArray();
           });
         } else {
-          found.forEach((k, v) -> console.out.println(values ? k + "=" + v : k));
+          Map<String, String> lines = new TreeMap<>();
+          found.forEach((k, v) -> lines.put(k, values ? k + "=" + v : k));
+          secretRefs.forEach((k, arn) -> lines.put(k, values ? k + " (secret: " + arn + ")" : k + " (secret)"));
+          lines.values().forEach(console.out::println);
         }
       }
       return ExitCode.OK.code;
@@ -91,7 +111,11 @@ final class EnvCommand implements Runnable {
   }
 
   @Command(name = "set", mixinStandardHelpOptions = true,
-      description = "Set properties; only changed values are sent. Values are never printed.")
+      description = {"Set variables; only changed values are sent. Values are never printed.",
+          "A variable whose name looks secret or whose value carries a password in a URL, and every"
+              + " --secret, is stored as an SSM SecureString parameter /compose2eb/APP/ENV/NAME (or a"
+              + " Secrets Manager secret) and referenced from aws:elasticbeanstalk:application:"
+              + "environmentsecrets, as deploy does."})
   static final class SetCommand implements Callable<Integer> {
     private final Console console;
     @Mixin CommonOptions common;
@@ -99,18 +123,38 @@ final class EnvCommand implements Runnable {
     @Mixin Target target;
     @Mixin AwsOptions aws;
 
-    @Parameters(paramLabel = "KEY=VALUE", arity = "1..*", description = "Properties to set")
+    @Parameters(paramLabel = "KEY=VALUE", arity = "0..*", description = "Variables to set")
     List<String> assignments = new ArrayList<>();
+
+    @Option(names = "--secret", paramLabel = "NAME=VALUE",
+        description = "Set a variable as a secret whatever its name; repeatable")
+    List<String> secrets = new ArrayList<>();
+
+    @Option(names = "--from", paramLabel = "FILE.json",
+        description = "Set every variable of this JSON object, e.g. the eb-environment.json of convert --env-to-eb")
+    Path from;
+
+    @Option(names = "--secrets-manager", description = "Store secrets in Secrets Manager instead of SSM Parameter Store")
+    boolean secretsManager;
 
     SetCommand(Console console) {
       this.console = console;
     }
 
     @Override
-    public Integer call() {
-      Map<String, String> values = OptionValues.assignments(spec, "KEY=VALUE", assignments);
+    public Integer call() throws IOException {
+      if (assignments.isEmpty() && secrets.isEmpty() && from == null) {
+        throw new ParameterException(spec.commandLine(), "nothing to set: give KEY=VALUE, --secret NAME=VALUE or --from FILE");
+      }
+      Map<String, String> values = new LinkedHashMap<>();
+      if (from != null) {
+        values.putAll(EbEnvironmentJson.read(console.cwd.resolve(from), from.toString()));
+      }
+      values.putAll(OptionValues.assignments(spec, "KEY=VALUE", assignments));
+      VariablePlan plan = VariablePlan.classify(values)
+          .withSecret(OptionValues.assignments(spec, "--secret", secrets), SecretReason.DECLARED);
       try (AwsClients clients = aws.open(console, Optional.empty())) {
-        List<String> sent = target.open(console, clients, spec).set(values);
+        List<String> sent = target.open(console, clients, spec).set(plan, secretsManager);
         console.note(sent.isEmpty() ? "nothing to change" : "set " + String.join(", ", sent));
         console.result(g -> JsonDocument.writeStrings(g, "set", sent));
       }
@@ -119,7 +163,8 @@ final class EnvCommand implements Runnable {
   }
 
   @Command(name = "unset", mixinStandardHelpOptions = true,
-      description = "Remove the named properties (and no other).")
+      description = "Remove the named properties and secret references (and no other); a secret's"
+          + " stored value stays in its store.")
   static final class UnsetCommand implements Callable<Integer> {
     private final Console console;
     @Mixin CommonOptions common;

@@ -7,6 +7,7 @@ import dev.compose2eb.diag.SourceLocation;
 import dev.compose2eb.dockerrun.DockerrunValidator;
 import dev.compose2eb.ebcompose.EbComposeValidator;
 import dev.compose2eb.plan.Platform;
+import dev.compose2eb.plan.SecretRule;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -75,7 +76,8 @@ final class ValidateCommand implements Callable<Integer> {
       String text = readText(console.cwd.resolve(f), shown, read);
       List<Diagnostic> found = text == null ? read.list()
           : isCompose(f) ? EbComposeValidator.validate(shown, text)
-          : DockerrunValidator.validate(shown, text);
+          : DockerrunValidator.validate(shown, text,
+              (name, value) -> SecretRule.reason(name, value).isPresent());
       console.diagnostics(found);
       long errors = found.stream().filter(Diagnostic::isError).count();
       long warnings = found.stream().filter(d -> d.severity() == Severity.WARNING).count();

@@ -3,6 +3,7 @@ package dev.compose2eb.dockerrun;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiPredicate;
 
 /** Each container on its own: name, image, memory, environment; and at least one essential. */
 final class ContainerRules {
@@ -11,9 +12,11 @@ final class ContainerRules {
 
   private final Check check;
   private final List<Check.Item> containers;
+  private final BiPredicate<String, String> looksSecret;
 
-  ContainerRules(Check check) {
+  ContainerRules(Check check, BiPredicate<String, String> looksSecret) {
     this.check = check;
+    this.looksSecret = looksSecret;
     this.containers = Check.objects(check.doc.root(), "", "containerDefinitions");
   }
 
@@ -145,6 +148,11 @@ final class ContainerRules {
                   + " entries are {name, value} strings",
               "e.g. {\"name\": " + JsonValues.quote(name) + ", \"value\": \"\"}");
         }
+        Check.text(e.node(), "value").filter(v -> looksSecret.test(name, v)).ifPresent(v ->
+            check.warning(e.child("value"), "the value of " + JsonValues.quote(name) + " looks secret"
+                    + " and is stored in clear text in this file and in the source bundle",
+                "keep it in SSM Parameter Store or Secrets Manager and reference it: compose2eb deploy"
+                    + " does so for you from aws:elasticbeanstalk:application:environmentsecrets"));
       });
     }
   }

@@ -7,6 +7,7 @@ import dev.compose2eb.diag.SourceLocation;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.BiPredicate;
 
 /**
  * Checks a Dockerrun.aws.json v2 text against every rule Elastic Beanstalk and ECS apply (EB's own
@@ -18,6 +19,16 @@ public final class DockerrunValidator {
 
   /** All problems found, ordered by position; no errors means the file may be deployed. */
   public static List<Diagnostic> validate(String displayName, String json) {
+    return validate(displayName, json, (name, value) -> false);
+  }
+
+  /**
+   * As {@link #validate(String, String)}, and a warning for each environment value that
+   * {@code looksSecret(name, value)}: it sits in clear text in the file and the bundle. The rule
+   * is the caller's, so that this package keeps none of its own.
+   */
+  public static List<Diagnostic> validate(String displayName, String json,
+      BiPredicate<String, String> looksSecret) {
     JsonDocument document;
     try {
       document = DockerrunReader.parse(displayName, json);
@@ -30,7 +41,7 @@ public final class DockerrunValidator {
     if (document.root().isObject()) {
       Check check = new Check(document, out);
       new StructureRules(check).run();
-      ContainerRules containers = new ContainerRules(check);
+      ContainerRules containers = new ContainerRules(check, looksSecret);
       containers.run();
       new PortRules(check, containers.items()).run();
       new ReferenceRules(check, containers.items()).run();

@@ -260,6 +260,38 @@ class CliCommandsTest {
   }
 
   @Test
+  void validateWarnsAboutAnEnvironmentValueThatLooksSecret() throws IOException {
+    write("env.json", """
+        {
+          "AWSEBDockerrunVersion": 2,
+          "containerDefinitions": [
+            {
+              "name": "web",
+              "image": "nginx",
+              "memory": 64,
+              "portMappings": [{"containerPort": 80, "hostPort": 80}],
+              "environment": [
+                {"name": "DATABASE_URL", "value": "postgres://app:pw@db/app"},
+                {"name": "DB_PASSWORD", "value": "x"},
+                {"name": "HOME_URL", "value": "https://example.com"}
+              ]
+            }
+          ]
+        }
+        """);
+    assertThat(Cli.run(dir, "validate", "env.json")).isEqualTo(new Cli.Result(0,
+        "env.json: valid, 2 warning(s)\n",
+        "env.json:10:43: warning: containerDefinitions[0].environment[0].value: the value of"
+            + " \"DATABASE_URL\" looks secret and is stored in clear text in this file and in the source"
+            + " bundle; keep it in SSM Parameter Store or Secrets Manager and reference it: compose2eb"
+            + " deploy does so for you from aws:elasticbeanstalk:application:environmentsecrets\n"
+            + "env.json:11:42: warning: containerDefinitions[0].environment[1].value: the value of"
+            + " \"DB_PASSWORD\" looks secret and is stored in clear text in this file and in the source"
+            + " bundle; keep it in SSM Parameter Store or Secrets Manager and reference it: compose2eb"
+            + " deploy does so for you from aws:elasticbeanstalk:application:environmentsecrets\n"));
+  }
+
+  @Test
   void everyConvertedFileValidates() throws IOException {
     write("compose.yaml", COMPOSE);
     Cli.run(dir, "convert", "-o", "out");

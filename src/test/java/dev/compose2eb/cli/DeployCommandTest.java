@@ -167,7 +167,7 @@ class DeployCommandTest {
     String[] target = {"--application", "shop", "--environment", "shop-prod", "--poll-interval", "10ms"};
     Cli.Result list = Cli.run(project, env, concat(new String[] {"env", "list"}, target));
     assertThat(list.code()).isZero();
-    assertThat(list.out()).isEqualTo("API_URL\nFEATURE\n");
+    assertThat(list.out()).isEqualTo("API_URL\nDB_PASSWORD (secret)\nFEATURE\n");
 
     fake.clearCalls();
     Cli.Result same = Cli.run(project, env, concat(new String[] {"env", "set", "FEATURE=on"}, target));

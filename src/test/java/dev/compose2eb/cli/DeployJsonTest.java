@@ -111,9 +111,12 @@ class DeployJsonTest {
     assertThat(doc.get("status").asText()).isEqualTo("planned");
     assertThat(doc.get("versionLabel").asText()).isNotEmpty();
     assertThat(doc.get("url").isNull()).isTrue();
-    assertThat(steps(doc)).contains("application create", "environment create", "variables create");
+    assertThat(steps(doc)).contains("application create", "environment create", "variables create",
+        "secret create");
     JsonNode variables = doc.get("steps").get(steps(doc).indexOf("variables create"));
-    assertThat(variables.get("detail").asText()).contains("DATABASE_URL", "MODE", "SESSION_SECRET");
+    assertThat(variables.get("detail").asText()).isEqualTo("MODE"); // the other two are secrets
+    assertThat(doc.get("steps").get(steps(doc).indexOf("secret create")).get("detail").asText())
+        .isEqualTo("DATABASE_URL (SSM parameter /compose2eb/blog/blog-prod/DATABASE_URL)");
     assertThat(doc.get("events").size()).isZero();
   }
 
@@ -171,13 +174,16 @@ class DeployJsonTest {
     assertThat(list.get("environment").asText()).isEqualTo("blog-prod");
     List<String> names = new ArrayList<>();
     list.get("properties").forEach(p -> names.add(p.get("name").asText()));
-    assertThat(names).containsExactly("DATABASE_URL", "MODE", "SESSION_SECRET");
-    assertThat(list.get("properties").get(1).has("value")).isFalse();
+    assertThat(names).containsExactly("MODE");
+    assertThat(list.get("properties").get(0).has("value")).isFalse();
+    List<String> secrets = new ArrayList<>();
+    list.get("secrets").forEach(p -> secrets.add(p.get("name").asText() + " " + p.get("arn").asText()));
+    assertThat(secrets).containsExactly(
+        "DATABASE_URL arn:aws:ssm:us-east-1:123456789012:parameter/compose2eb/blog/blog-prod/DATABASE_URL",
+        "SESSION_SECRET arn:aws:ssm:us-east-1:123456789012:parameter/compose2eb/blog/blog-prod/SESSION_SECRET");
 
     JsonNode values = run(0, "env list", concat(new String[] {"env", "list", "--values"}, target));
-    assertThat(values.get("properties").get(0).get("value").asText()).isEqualTo("<redacted>");
-    assertThat(values.get("properties").get(1).get("value").asText()).isEqualTo("production");
-    assertThat(values.get("properties").get(2).get("value").asText()).isEqualTo("<redacted>");
+    assertThat(values.get("properties").get(0).get("value").asText()).isEqualTo("production");
 
     JsonNode set = run(0, "env set", concat(new String[] {"env", "set", "MODE=staging", "NEW=1"}, target));
     assertThat(set.get("set").toString()).isEqualTo("[\"MODE\",\"NEW\"]");

@@ -1,0 +1,183 @@
+package dev.compose2eb.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.compose2eb.fake.Call;
+import dev.compose2eb.fake.FakeAws;
+import dev.compose2eb.fake.LocalS3;
+import dev.compose2eb.fake.Sdk;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Secret values never leave the secret store: convert, bundle, deploy and env, through the real CLI
+ * against the fake and s3proxy, and then every artifact is searched for the values.
+ */
+class SecretsEndToEndTest {
+  static final String PASSWORD = "Pw-9f3kQ-unique";
+  static final String URL_PASSWORD = "Url-7hG2-unique";
+  static final String DECLARED = "Sig-4xV8-unique";
+  static final String TOKEN = "Tok-2mN5-unique";
+  static final String PREFIX = "/compose2eb/shop/shop-prod/";
+
+  @TempDir Path tmp;
+  FakeAws fake;
+  LocalS3 s3;
+  Path project;
+  Map<String, String> env;
+  final List<String> printed = new ArrayList<>();
+
+  @BeforeEach
+  void start() throws Exception {
+    fake = FakeAws.start();
+    fake.pollsToComplete(2);
+    s3 = LocalS3.start(fake);
+    project = tmp.resolve("shop");
+    Files.createDirectories(project);
+    Files.writeString(project.resolve("compose.yaml"), """
+        x-eb:
+          application: shop
+          environment: shop-prod
+        services:
+          web:
+            image: nginx:1.27
+            ports: ["80:80"]
+            environment:
+              DB_PASSWORD: %s
+              DATABASE_URL: postgres://app:%s@db/app
+              MODE: production
+            mem_limit: 128m
+        """.formatted(PASSWORD, URL_PASSWORD));
+    env = new HashMap<>(fake.sdkEnvironment());
+    env.put("HOME", tmp.toString());
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    s3.close();
+    fake.close();
+  }
+
+  private Cli.Result run(String... args) {
+    Cli.Result r = Cli.run(project, env, args);
+    printed.add(r.out());
+    printed.add(r.err());
+    return r;
+  }
+
+  private static final String[] TARGET = {"--application", "shop", "--environment", "shop-prod",
+      "--poll-interval", "10ms"};
+
+  private static String[] with(String[] a, String... b) {
+    String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+
+  @Test
+  void noSecretValueInAnyArtifactOutputOrRequest() throws Exception {
+    Cli.Result convert = run("convert", "--env-to-eb", "-o", "out");
+    assertThat(convert.code()).as(convert.err()).isZero();
+    assertThat(convert.err()).contains("secret: DATABASE_URL (its value carries a password in a URL),"
+        + " DB_PASSWORD (its name looks secret)");
+    Cli.Result bundle = run("bundle", "--env-to-eb", "-o", "out/bundle.zip");
+    assertThat(bundle.code()).as(bundle.err()).isZero();
+    Cli.Result deploy = run("deploy", "--create", "--create-roles", "--poll-interval", "10ms",
+        "--timeout", "60s", "--health-settle", "10ms", "--env-to-eb");
+    assertThat(deploy.code()).as(deploy.err()).isZero();
+    assertThat(deploy.err()).contains("secret       create  DB_PASSWORD (SSM parameter " + PREFIX
+        + "DB_PASSWORD)");
+    Cli.Result again = run("deploy", "--poll-interval", "10ms", "--timeout", "60s", "--health-settle", "10ms", "--env-to-eb",
+        "--dry-run");
+    assertThat(again.err()).contains("secret       unchanged DB_PASSWORD");
+
+    Cli.Result list = run(with(new String[] {"env", "list"}, TARGET));
+    assertThat(list.out()).isEqualTo("DATABASE_URL (secret)\nDB_PASSWORD (secret)\nMODE\n");
+    Cli.Result values = run(with(new String[] {"env", "list", "--values"}, TARGET));
+    assertThat(values.out()).contains("MODE=production\n", "DB_PASSWORD (secret: "
+        + fake.parameterArn(PREFIX + "DB_PASSWORD") + ")\n");
+
+    Cli.Result declared = run(with(new String[] {"env", "set", "--secret", "SIGNING=" + DECLARED,
+        "PLAIN=1"}, TARGET));
+    assertThat(declared.code()).as(declared.err()).isZero();
+    assertThat(declared.err()).contains("set PLAIN, SIGNING");
+    Files.writeString(project.resolve("more.json"), "{\"API_TOKEN\": \"" + TOKEN + "\", \"LEVEL\": \"3\"}\n");
+    Cli.Result from = run(with(new String[] {"env", "set", "--from", "more.json"}, TARGET));
+    assertThat(from.code()).as(from.err()).isZero();
+    var state = fake.environment("shop-prod").orElseThrow();
+    assertThat(state.variables()).containsOnlyKeys("LEVEL", "MODE", "PLAIN");
+    assertThat(fake.parameterValue(PREFIX + "SIGNING")).contains(DECLARED);
+    assertThat(fake.parameterValue(PREFIX + "API_TOKEN")).contains(TOKEN);
+    assertThat(fake.parameterValue(PREFIX + "DATABASE_URL")).contains("postgres://app:" + URL_PASSWORD + "@db/app");
+
+    List<String> artifacts = new ArrayList<>(printed);
+    try (Stream<Path> files = Files.walk(project.resolve("out"))) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        if (f.getFileName().toString().equals("eb-environment.json")) {
+          continue; // the values handed over for `env set --from`: the compose file holds them too
+        }
+        artifacts.add(f.toString().endsWith(".zip") ? zipText(Files.readAllBytes(f)) : Files.readString(f));
+      }
+    }
+    try (Sdk.Clients aws = Sdk.clients(fake)) {
+      for (var o : aws.s3().listObjectsV2(b -> b.bucket(fake.storageBucket())).contents()) {
+        artifacts.add(zipText(aws.s3().getObjectAsBytes(b -> b.bucket(fake.storageBucket()).key(o.key()))
+            .asByteArray()));
+      }
+    }
+    for (Call c : fake.calls()) {
+      if (!c.action().equals("PutParameter")) {
+        artifacts.add(c.body());
+      }
+    }
+    assertThat(fake.calls()).filteredOn(c -> c.action().equals("PutParameter")).hasSize(4);
+    assertThat(artifacts).hasSizeGreaterThan(10);
+    for (String secret : List.of(PASSWORD, URL_PASSWORD, DECLARED, TOKEN)) {
+      assertThat(artifacts).as(secret).noneMatch(a -> a.contains(secret));
+    }
+    assertThat(artifacts).anyMatch(a -> a.contains("\"executionRoleArn\""));
+  }
+
+  /** Every entry of a zip, names and contents, as one text. */
+  private static String zipText(byte[] zip) throws IOException {
+    StringBuilder sb = new StringBuilder();
+    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+      for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+        sb.append(e.getName()).append('\n').append(new String(in.readAllBytes(), StandardCharsets.ISO_8859_1));
+      }
+    }
+    return sb.toString();
+  }
+
+  @Test
+  void envUnsetRemovesASecretReferenceAndABadFromFileIsInvalidInput() throws Exception {
+    assertThat(run("deploy", "--create", "--create-roles", "--poll-interval", "10ms", "--timeout", "60s", "--health-settle", "10ms",
+        "--env-to-eb").code()).isZero();
+    Cli.Result unset = run(with(new String[] {"env", "unset", "DB_PASSWORD"}, TARGET));
+    assertThat(unset.code()).as(unset.err()).isZero();
+    assertThat(run(with(new String[] {"env", "list"}, TARGET)).out())
+        .isEqualTo("DATABASE_URL (secret)\nMODE\n");
+    assertThat(fake.parameterValue(PREFIX + "DB_PASSWORD")).contains(PASSWORD); // the store keeps it
+
+    Files.writeString(project.resolve("bad.json"), "{\"A\": \"1\",\n \"B\": 2}\n");
+    Cli.Result bad = run(with(new String[] {"env", "set", "--from", "bad.json"}, TARGET));
+    assertThat(bad.code()).isEqualTo(3);
+    assertThat(bad.err()).startsWith("bad.json:2:7: error: the value of B is not a string");
+    Cli.Result nothing = run(with(new String[] {"env", "set"}, TARGET));
+    assertThat(nothing.code()).isEqualTo(2);
+  }
+}
