@@ -172,11 +172,8 @@ public final class Deployer {
       return new SecretSide(null, null);
     }
     Secrets.checkNames(req.application(), req.environment(), variables.secrets().keySet());
-    SecretStore store = req.secretsManager()
-        ? new SecretsManagerStore(clients.secretsManager(), req.application(), req.environment(),
-            partition.id(), clients.region(), account)
-        : new ParameterStore(clients.ssm(), req.application(), req.environment(), partition.id(),
-            clients.region(), account);
+    SecretStore store = SecretStore.of(clients, req.secretsManager(), req.application(),
+        req.environment(), partition, account);
     return new SecretSide(new Secrets(store, listener),
         new SecretAccess(store, partition, account, clients.region(), req.environment()));
   }

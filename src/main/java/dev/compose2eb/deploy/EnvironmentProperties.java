@@ -82,12 +82,8 @@ public final class EnvironmentProperties {
       if (!variables.secrets().isEmpty()) {
         Secrets.checkNames(application, environment, variables.secrets().keySet());
         var me = clients.sts().getCallerIdentity();
-        String partition = Partition.ofArn(me.arn()).id();
-        SecretStore store = secretsManager
-            ? new SecretsManagerStore(clients.secretsManager(), application, environment, partition,
-                clients.region(), me.account())
-            : new ParameterStore(clients.ssm(), application, environment, partition, clients.region(),
-                me.account());
+        SecretStore store = SecretStore.of(clients, secretsManager, application, environment,
+            Partition.ofArn(me.arn()), me.account());
         Secrets secrets = new Secrets(store, listener);
         stored = secrets.store(variables.secretValues(), false);
         refs = secrets.references(settings.secretRefs(), current, stored.arns(), plain);

@@ -22,6 +22,16 @@ interface SecretStore {
     }
   }
 
+  /** SSM Parameter Store, or Secrets Manager when {@code secretsManager}, for one environment. */
+  static SecretStore of(Clients clients, boolean secretsManager, String application,
+      String environment, Partition partition, String account) {
+    return secretsManager
+        ? new SecretsManagerStore(clients.secretsManager(), application, environment, partition.id(),
+            clients.region(), account)
+        : new ParameterStore(clients.ssm(), application, environment, partition.id(), clients.region(),
+            account);
+  }
+
   /** "SSM parameter" or "Secrets Manager secret", for the plan. */
   String kind();
 
