@@ -3,6 +3,7 @@ package dev.compose2eb.buildspec;
 import dev.compose2eb.compose.model.Project;
 import dev.compose2eb.plan.Platform;
 import dev.compose2eb.diag.Diagnostics;
+import dev.compose2eb.plan.VariablePlan;
 import dev.compose2eb.yaml.YamlWriter;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -58,7 +59,8 @@ public final class BuildspecGenerator {
     phases.put("post_build", phase(postBuild(project, opts, images)));
     root.put("phases", phases);
     if (!opts.deploy()) {
-      root.put("artifacts", artifacts(project.workingDir(), bundlePaths, opts.platform()));
+      root.put("artifacts", artifacts(project.workingDir(), bundlePaths, opts.platform(),
+          opts.envToEb()));
     }
     return header(opts) + YamlWriter.write(root);
   }
@@ -87,7 +89,7 @@ public final class BuildspecGenerator {
     sb.append("#   COMPOSE2EB_JAR_SHA256  the jar's expected sha256, checked when set\n");
     sb.append("#   IMAGE_TAG              image tag (default: first 7 characters of the commit,"
         + " else the build number)\n");
-    if (opts.deploy()) {
+    if (opts.deploy() || opts.envToEb()) {
       sb.append("#   EB_APPLICATION, EB_ENVIRONMENT  the Elastic Beanstalk application and"
           + " environment (required)\n");
     }
@@ -114,7 +116,7 @@ public final class BuildspecGenerator {
         + " it or set COMPOSE2EB_JAR_URL (see docs/buildspec.md)\" >&2; false; }");
     c.add("if [ -n \"${COMPOSE2EB_JAR_SHA256:-}\" ]; then"
         + " echo \"$COMPOSE2EB_JAR_SHA256  $COMPOSE2EB_JAR\" | sha256sum -c -; fi");
-    if (opts.deploy()) {
+    if (opts.deploy() || opts.envToEb()) {
       c.add("[ -n \"${EB_APPLICATION:-}\" ] && [ -n \"${EB_ENVIRONMENT:-}\" ] || { echo"
           + " \"compose2eb: set EB_APPLICATION and EB_ENVIRONMENT in the CodeBuild project\" >&2;"
           + " false; }");
@@ -164,17 +166,23 @@ public final class BuildspecGenerator {
     } else {
       c.add("java -jar \"$COMPOSE2EB_JAR\" convert " + args + " -o .");
       c.add("java -jar \"$COMPOSE2EB_JAR\" validate Dockerrun.aws.json");
+      if (opts.envToEb()) {
+        // the deploy action carries only the bundle: the variables travel in .ebextensions, the
+        // secrets as ARNs after this build stored them
+        c.add("java -jar \"$COMPOSE2EB_JAR\" env ebextensions --application \"$EB_APPLICATION\""
+            + " --environment \"$EB_ENVIRONMENT\" --from eb-environment.json -o " + VariablePlan.EB_CONFIG_PATH);
+      }
     }
     return c;
   }
 
   /**
-   * The EB source bundle: Dockerrun.aws.json at the root, the mounted paths, .ebextensions and
-   * .platform. Secrets stay out: the project's .env only when a container mounts it, and never
-   * eb-environment.json.
+   * The EB source bundle: the platform's descriptor (Dockerrun.aws.json or docker-compose.yml) at the root, the mounted paths, .ebextensions (always
+   * with --env-to-eb: it holds compose2eb-env.config) and .platform. Secrets stay out: the
+   * project's .env only when a container mounts it, and never eb-environment.json.
    */
   private static Map<String, Object> artifacts(Path projectDir, List<String> bundlePaths,
-      Platform platform) {
+      Platform platform, boolean envToEb) {
     Set<String> files = new LinkedHashSet<>();
     files.add(platform.descriptor());
     boolean whole = false;
@@ -189,7 +197,8 @@ public final class BuildspecGenerator {
       }
     }
     for (String dir : List.of(".ebextensions", ".platform")) {
-      if (Files.isDirectory(projectDir.resolve(dir), LinkOption.NOFOLLOW_LINKS)) {
+      if (Files.isDirectory(projectDir.resolve(dir), LinkOption.NOFOLLOW_LINKS)
+          || envToEb && dir.equals(".ebextensions")) {
         files.add(dir + "/**/*");
       }
     }

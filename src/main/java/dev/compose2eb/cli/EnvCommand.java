@@ -1,7 +1,9 @@
 package dev.compose2eb.cli;
 
 import dev.compose2eb.aws.AwsClients;
+import dev.compose2eb.deploy.EnvironmentConfig;
 import dev.compose2eb.deploy.EnvironmentProperties;
+import dev.compose2eb.deploy.SecretStorage;
 import dev.compose2eb.plan.SecretReason;
 import dev.compose2eb.plan.VariablePlan;
 import java.time.Clock;
@@ -26,13 +28,14 @@ import picocli.CommandLine.Spec;
 /** {@code compose2eb env list|set|unset}: an environment's properties, like {@code eb printenv/setenv}. */
 @Command(name = "env", mixinStandardHelpOptions = true,
     description = "List, set or unset the environment properties of an Elastic Beanstalk environment.",
-    subcommands = {EnvCommand.ListCommand.class, EnvCommand.SetCommand.class, EnvCommand.UnsetCommand.class})
+    subcommands = {EnvCommand.ListCommand.class, EnvCommand.SetCommand.class, EnvCommand.UnsetCommand.class,
+        EnvCommand.EbExtensionsCommand.class})
 final class EnvCommand implements Runnable {
   @Spec CommandSpec spec;
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "missing subcommand: list, set or unset");
+    throw new ParameterException(spec.commandLine(), "missing subcommand: list, set, unset or ebextensions");
   }
 
   /** What every env subcommand needs: where the environment is. */
@@ -186,6 +189,53 @@ final class EnvCommand implements Runnable {
         console.note(removed.isEmpty() ? "nothing to remove" : "removed " + String.join(", ", removed));
         console.result(g -> JsonDocument.writeStrings(g, "removed", removed));
       }
+      return ExitCode.OK.code;
+    }
+  }
+
+  @Command(name = "ebextensions", mixinStandardHelpOptions = true,
+      description = {"Store the secret variables of an eb-environment.json (only when changed) and write"
+          + " .ebextensions/compose2eb-env.config with the plain variables and the secrets' ARNs, never"
+          + " their values: for a CodePipeline Elastic Beanstalk deploy action, which carries only the"
+          + " bundle. The environment itself is not touched."})
+  static final class EbExtensionsCommand implements Callable<Integer> {
+    private final Console console;
+    @Spec CommandSpec spec;
+    @Mixin AwsOptions aws;
+
+    @Option(names = "--application", paramLabel = "APP", required = true, description = "EB application")
+    String application;
+
+    @Option(names = "--environment", paramLabel = "ENV", required = true, description = "EB environment")
+    String environment;
+
+    @Option(names = "--from", paramLabel = "FILE.json", required = true,
+        description = "The variables: the eb-environment.json of convert --env-to-eb")
+    Path from;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+        description = "File to write (default: " + VariablePlan.EB_CONFIG_PATH + ")")
+    Path output;
+
+    @Option(names = "--secrets-manager", description = "Store secrets in Secrets Manager instead of SSM Parameter Store")
+    boolean secretsManager;
+
+    EbExtensionsCommand(Console console) {
+      this.console = console;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+      VariablePlan plan = VariablePlan.classify(
+          EbEnvironmentJson.read(console.cwd.resolve(from), from.toString()));
+      Path target = console.cwd.resolve(output != null ? output : Path.of(VariablePlan.EB_CONFIG_PATH));
+      Map<String, String> arns;
+      try (AwsClients clients = aws.open(console, Optional.empty())) {
+        arns = new SecretStorage(AwsOptions.clients(clients), application, environment,
+            new DeployConsole(console)).store(plan, secretsManager);
+      }
+      OutputFiles.write(target, EnvironmentConfig.render(plan.plain(), arns));
+      console.out.println(console.cwd.relativize(target.toAbsolutePath().normalize()));
       return ExitCode.OK.code;
     }
   }

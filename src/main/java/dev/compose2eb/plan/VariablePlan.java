@@ -16,6 +16,11 @@ import java.util.TreeMap;
  * @param secrets the secret ones, name to the reason, sorted by name; a subset of {@code values}
  */
 public record VariablePlan(Map<String, String> values, Map<String, SecretReason> secrets) {
+  /**
+   * Where the bundle carries the variables when only the bundle reaches Elastic Beanstalk (a
+   * CodePipeline deploy action): plain ones by value, secret ones by ARN.
+   */
+  public static final String EB_CONFIG_PATH = ".ebextensions/compose2eb-env.config";
 
   public VariablePlan {
     values = Collections.unmodifiableMap(new TreeMap<>(values));

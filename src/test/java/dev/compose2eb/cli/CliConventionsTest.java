@@ -77,7 +77,7 @@ class CliConventionsTest {
         + " echo \"${COMPREPLY[*]}\"; "
         + "COMP_WORDS=(compose2eb env ''); COMP_CWORD=2; _complete_compose2eb; echo \"${COMPREPLY[*]}\""));
     assertThat(words.lines().toList()).containsExactly("config convert", "text json",
-        "list set unset");
+        "list set unset ebextensions");
   }
 
   @Test
@@ -103,7 +103,7 @@ class CliConventionsTest {
         + "; complete -C 'compose2eb con'; complete -C 'compose2eb convert --format '"
         + "; complete -C 'compose2eb env '; complete -C 'compose2eb completion '"));
     assertThat(out.lines().map(l -> l.split("\t")[0]).toList()).containsExactly(
-        "config", "convert", "json", "text", "list", "set", "unset", "bash", "fish", "zsh");
+        "config", "convert", "json", "text", "ebextensions", "list", "set", "unset", "bash", "fish", "zsh");
   }
 
   @Test

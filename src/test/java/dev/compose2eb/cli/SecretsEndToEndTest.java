@@ -94,13 +94,27 @@ class SecretsEndToEndTest {
     assertThat(convert.code()).as(convert.err()).isZero();
     assertThat(convert.err()).contains("secret: DATABASE_URL (its value carries a password in a URL),"
         + " DB_PASSWORD (its name looks secret)");
+    // the CodePipeline path: the build stores the secrets and hands over their ARNs in .ebextensions
+    Cli.Result ebx = run("env", "ebextensions", "--application", "shop", "--environment", "shop-prod",
+        "--from", "out/eb-environment.json", "-o", "out/.ebextensions/compose2eb-env.config");
+    assertThat(ebx.code()).as(ebx.err()).isZero();
+    assertThat(ebx.out()).isEqualTo("out/.ebextensions/compose2eb-env.config\n");
+    assertThat(Files.readString(project.resolve("out/.ebextensions/compose2eb-env.config"))).endsWith("""
+        option_settings:
+          aws:elasticbeanstalk:application:environment:
+            MODE: production
+          aws:elasticbeanstalk:application:environmentsecrets:
+            DATABASE_URL: arn:aws:ssm:us-east-1:123456789012:parameter/compose2eb/shop/shop-prod/DATABASE_URL
+            DB_PASSWORD: arn:aws:ssm:us-east-1:123456789012:parameter/compose2eb/shop/shop-prod/DB_PASSWORD
+        """);
+    assertThat(fake.parameterValue(PREFIX + "DB_PASSWORD")).contains(PASSWORD);
     Cli.Result bundle = run("bundle", "--env-to-eb", "-o", "out/bundle.zip");
     assertThat(bundle.code()).as(bundle.err()).isZero();
     Cli.Result deploy = run("deploy", "--create", "--create-roles", "--poll-interval", "10ms",
         "--timeout", "60s", "--health-settle", "10ms", "--env-to-eb");
     assertThat(deploy.code()).as(deploy.err()).isZero();
-    assertThat(deploy.err()).contains("secret       create  DB_PASSWORD (SSM parameter " + PREFIX
-        + "DB_PASSWORD)");
+    assertThat(deploy.err()).contains("secret       unchanged DB_PASSWORD (SSM parameter " + PREFIX
+        + "DB_PASSWORD)"); // stored by env ebextensions already
     Cli.Result again = run("deploy", "--poll-interval", "10ms", "--timeout", "60s", "--health-settle", "10ms", "--env-to-eb",
         "--dry-run");
     assertThat(again.err()).contains("secret       unchanged DB_PASSWORD");
