@@ -166,19 +166,23 @@ public final class BuildspecGenerator {
     } else {
       c.add("java -jar \"$COMPOSE2EB_JAR\" convert " + args + " -o .");
       c.add("java -jar \"$COMPOSE2EB_JAR\" validate Dockerrun.aws.json");
-      if (opts.envToEb()) {
-        // the deploy action carries only the bundle: the variables travel in .ebextensions, the
-        // secrets as ARNs after this build stored them
-        c.add("java -jar \"$COMPOSE2EB_JAR\" env ebextensions --application \"$EB_APPLICATION\""
-            + " --environment \"$EB_ENVIRONMENT\" --from eb-environment.json -o " + VariablePlan.EB_CONFIG_PATH);
-      }
+    }
+    if (!opts.deploy() && opts.envToEb()) {
+      // the deploy action carries only the bundle: the variables travel in .ebextensions, the
+      // secrets as ARNs after this build stored them
+      String variables = opts.platform() == Platform.DOCKER
+          ? DOCKER_OUT + "/eb-environment.json" : "eb-environment.json";
+      c.add("java -jar \"$COMPOSE2EB_JAR\" env ebextensions --application \"$EB_APPLICATION\""
+          + " --environment \"$EB_ENVIRONMENT\" --from " + variables + " -o "
+          + VariablePlan.EB_CONFIG_PATH);
     }
     return c;
   }
 
   /**
-   * The EB source bundle: the platform's descriptor (Dockerrun.aws.json or docker-compose.yml) at the root, the mounted paths, .ebextensions (always
-   * with --env-to-eb: it holds compose2eb-env.config) and .platform. Secrets stay out: the
+   * The EB source bundle: the platform's descriptor (Dockerrun.aws.json or docker-compose.yml) at
+   * the root, the mounted paths, .ebextensions (always with --env-to-eb: it holds
+   * compose2eb-env.config) and .platform. Secrets stay out: the
    * project's .env only when a container mounts it, and never eb-environment.json.
    */
   private static Map<String, Object> artifacts(Path projectDir, List<String> bundlePaths,
