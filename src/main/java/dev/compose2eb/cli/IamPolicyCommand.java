@@ -22,7 +22,8 @@ import picocli.CommandLine.Option;
     description = {"Print the least-privilege IAM policy (JSON) that the identity running"
         + " compose2eb deploy needs for this project: its ECR repositories, Elastic Beanstalk, EB's"
         + " storage bucket and roles; with managed services also RDS, ElastiCache and their"
-        + " security groups, allowed only through CloudFormation, and their password parameters.",
+        + " security groups, allowed only through CloudFormation, and their password parameters;"
+        + " reading and writing secret variables under /compose2eb/<application>/<environment>.",
         "The policy document is the output with --format text and json alike."})
 final class IamPolicyCommand implements Callable<Integer> {
   private final Console console;
@@ -34,15 +35,19 @@ final class IamPolicyCommand implements Callable<Integer> {
   List<String> managed = new ArrayList<>();
 
   @Option(names = "--application", paramLabel = "APP",
-      description = "EB application, for the password parameters' path (default: x-eb.application)")
+      description = "EB application, for the secrets' path (default: x-eb.application)")
   String application;
 
   @Option(names = "--environment", paramLabel = "ENV",
-      description = "EB environment, for the password parameters' path (default: x-eb.environment)")
+      description = "EB environment, for the secrets' path (default: x-eb.environment)")
   String environment;
 
   @Option(names = "--create-roles", description = "Also allow creating EB's roles (deploy --create-roles)")
   boolean createRoles;
+
+  @Option(names = "--secrets-manager", description = "Secret variables in Secrets Manager instead of"
+      + " Parameter Store (deploy --secrets-manager)")
+  boolean secretsManager;
 
   @Option(names = "--mirror-images", description = "Also allow the mirror/* repositories"
       + " (deploy --mirror-images)")
@@ -68,8 +73,14 @@ final class IamPolicyCommand implements Callable<Integer> {
     List<String> repositories = plan.apply(project).services().stream()
         .filter(s -> s.build().isPresent()).map(s -> ImageNames.repositoryFor(project, s))
         .distinct().toList();
+    // secret variables live under the environment's path; every environment's when it is unknown
+    XEbSettings xeb = XEbSettings.of(project);
+    Optional<String> app = Optional.ofNullable(application).or(xeb::application);
+    Optional<String> env = Optional.ofNullable(environment).or(xeb::environment);
+    Optional<String> secretsPath = app.isPresent() && env.isPresent()
+        ? Optional.of("/compose2eb/" + app.get() + "/" + env.get()) : Optional.empty();
     console.out.print(IamPolicy.document(new IamPolicy.Request(repositories, mirrorImages,
-        createRoles, rds, cache, path)));
+        createRoles, rds, cache, path, secretsPath, secretsManager)));
     return ExitCode.OK.code;
   }
 }

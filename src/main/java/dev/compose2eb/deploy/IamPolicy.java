@@ -29,11 +29,23 @@ public final class IamPolicy {
    * @param elastiCache with managed caches (ElastiCache)
    * @param parameterPath the project's Parameter Store path, when managed databases read their
    *     master password from it
+   * @param secretsPath where deploy and env store secret variables,
+   *     {@code /compose2eb/<application>/<environment>}; empty when the names are not known (then
+   *     every environment's, {@code /compose2eb/*})
+   * @param secretsManager with {@code --secrets-manager}: Secrets Manager instead of Parameter Store
    */
   public record Request(List<String> repositories, boolean mirrorImages, boolean createRoles,
-      boolean rds, boolean elastiCache, Optional<String> parameterPath) {
+      boolean rds, boolean elastiCache, Optional<String> parameterPath, Optional<String> secretsPath,
+      boolean secretsManager) {
     public Request {
       repositories = List.copyOf(repositories);
+    }
+
+    /** Without a known secrets path, in Parameter Store. */
+    public Request(List<String> repositories, boolean mirrorImages, boolean createRoles,
+        boolean rds, boolean elastiCache, Optional<String> parameterPath) {
+      this(repositories, mirrorImages, createRoles, rds, elastiCache, parameterPath, Optional.empty(),
+          false);
     }
   }
 
@@ -82,6 +94,17 @@ public final class IamPolicy {
     statement(st, "SecretRoles", r.createRoles()
         ? List.of("iam:GetRole", "iam:GetRolePolicy", "iam:CreateRole", "iam:PutRolePolicy")
         : List.of("iam:GetRole", "iam:GetRolePolicy"), secretRoles);
+    // secret variables: read to compare, written only when they differ (Secrets, the stores); the
+    // AWS managed key of each store needs no KMS permission of the caller's own
+    String scope = r.secretsPath().orElse("/compose2eb/*");
+    if (r.secretsManager()) {
+      statement(st, "Secrets", List.of("secretsmanager:GetSecretValue", "secretsmanager:CreateSecret",
+          "secretsmanager:PutSecretValue"), List.of("arn:aws:secretsmanager:*:*:secret:"
+              + scope.substring(1) + "/*"));
+    } else {
+      statement(st, "Secrets", List.of("ssm:GetParameters", "ssm:PutParameter"),
+          List.of("arn:aws:ssm:*:*:parameter" + scope + "/*"));
+    }
     if (r.rds()) {
       viaCloudFormation(st, "ManagedRds", List.of("rds:CreateDBInstance", "rds:ModifyDBInstance",
           "rds:DeleteDBInstance", "rds:DescribeDBInstances", "rds:CreateDBSnapshot",

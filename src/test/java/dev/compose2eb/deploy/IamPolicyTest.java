@@ -33,17 +33,18 @@ class IamPolicyTest {
 
   /** The AWS calls in the deploy and push code: {@code clients.eb().createApplication(...)}, {@code ecr.createRepository(...)}. */
   static Set<String> callsInSources() throws IOException {
-    Pattern call = Pattern.compile("\\.(eb|iam|sts|s3|ecr)\\(\\)\\.([a-z][A-Za-z]+)\\(|\\becr\\.([a-z][A-Za-z]+)\\(");
+    Pattern call = Pattern.compile("\\.(eb|iam|sts|s3|ecr)\\(\\)\\.([a-z][A-Za-z]+)\\("
+        + "|\\b(ecr|ssm|sm)\\.([a-z][A-Za-z]+)\\(");
     Map<String, String> prefix = Map.of("eb", "elasticbeanstalk", "iam", "iam", "sts", "sts",
-        "s3", "s3", "ecr", "ecr");
+        "s3", "s3", "ecr", "ecr", "ssm", "ssm", "sm", "secretsmanager");
     Set<String> out = new TreeSet<>();
     for (String pkg : List.of("deploy", "push")) {
       try (Stream<Path> files = Files.walk(MAIN.resolve(pkg))) {
         for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
           Matcher m = call.matcher(Files.readString(f));
           while (m.find()) {
-            String service = m.group(1) != null ? m.group(1) : "ecr";
-            String method = m.group(2) != null ? m.group(2) : m.group(3);
+            String service = m.group(1) != null ? m.group(1) : m.group(3);
+            String method = m.group(2) != null ? m.group(2) : m.group(4);
             String action = prefix.get(service) + ":" + Character.toUpperCase(method.charAt(0))
                 + method.substring(1);
             out.add(SAME_AS.getOrDefault(action, action));
@@ -60,8 +61,37 @@ class IamPolicyTest {
         List.of("shop-api"), false, true, false, false, Optional.empty())));
     Set<String> calls = callsInSources();
     assertThat(calls).contains("elasticbeanstalk:CreateEnvironment", "iam:CreateRole",
-        "sts:GetCallerIdentity", "ecr:CreateRepository", "s3:PutObject");
-    assertThat(actions(policy)).containsAll(calls);
+        "sts:GetCallerIdentity", "ecr:CreateRepository", "s3:PutObject", "ssm:PutParameter",
+        "secretsmanager:CreateSecret");
+    JsonNode sm = MAPPER.readTree(IamPolicy.document(new IamPolicy.Request(
+        List.of("shop-api"), false, true, false, false, Optional.empty(), Optional.empty(), true)));
+    Set<String> allowed = new TreeSet<>(actions(policy));
+    allowed.addAll(actions(sm));
+    assertThat(allowed).containsAll(calls);
+    assertThat(calls.stream().filter(c -> c.startsWith("ssm:")).toList())
+        .allMatch(actions(policy)::contains);
+    assertThat(calls.stream().filter(c -> c.startsWith("secretsmanager:")).toList())
+        .allMatch(actions(sm)::contains);
+  }
+
+  @Test
+  void secretsAreReadAndWrittenOnlyUnderTheEnvironmentsPath() throws IOException {
+    JsonNode ssm = MAPPER.readTree(IamPolicy.document(new IamPolicy.Request(List.of(), false, false,
+        false, false, Optional.empty(), Optional.of("/compose2eb/shop/shop-prod"), false)));
+    assertThat(find(ssm, "Secrets").get("Action").toString())
+        .isEqualTo("[\"ssm:GetParameters\",\"ssm:PutParameter\"]");
+    assertThat(find(ssm, "Secrets").get("Resource").toString())
+        .isEqualTo("[\"arn:aws:ssm:*:*:parameter/compose2eb/shop/shop-prod/*\"]");
+    assertThat(actions(ssm)).noneMatch(a -> a.startsWith("secretsmanager:") || a.startsWith("kms:"));
+    JsonNode sm = MAPPER.readTree(IamPolicy.document(new IamPolicy.Request(List.of(), false, false,
+        false, false, Optional.empty(), Optional.of("/compose2eb/shop/shop-prod"), true)));
+    assertThat(find(sm, "Secrets").get("Resource").toString())
+        .isEqualTo("[\"arn:aws:secretsmanager:*:*:secret:compose2eb/shop/shop-prod/*\"]");
+    assertThat(actions(sm)).noneMatch(a -> a.startsWith("ssm:"));
+    JsonNode unknown = MAPPER.readTree(IamPolicy.document(new IamPolicy.Request(List.of(), false,
+        false, false, false, Optional.empty())));
+    assertThat(find(unknown, "Secrets").get("Resource").toString())
+        .isEqualTo("[\"arn:aws:ssm:*:*:parameter/compose2eb/*/*\"]");
   }
 
   @Test
@@ -71,8 +101,7 @@ class IamPolicyTest {
     JsonNode push = find(policy, "EcrPush");
     assertThat(push.get("Resource").toString()).isEqualTo("[\"arn:aws:ecr:*:*:repository/shop-api\","
         + "\"arn:aws:ecr:*:*:repository/shop-web\"]");
-    assertThat(actions(policy)).doesNotContain("iam:CreateRole", "rds:CreateDBInstance",
-        "ssm:GetParameters");
+    assertThat(actions(policy)).doesNotContain("iam:CreateRole", "rds:CreateDBInstance");
     JsonNode none = MAPPER.readTree(IamPolicy.document(new IamPolicy.Request(
         List.of(), false, false, false, false, Optional.empty())));
     assertThat(find(none, "EcrPush")).isNull();
