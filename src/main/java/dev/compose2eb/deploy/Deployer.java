@@ -175,7 +175,8 @@ public final class Deployer {
     SecretStore store = SecretStore.of(clients, req.secretsManager(), req.application(),
         req.environment(), partition, account);
     return new SecretSide(new Secrets(store, listener),
-        new SecretAccess(store, partition, account, clients.region(), req.environment()));
+        new SecretAccess(store, partition, account, clients.region(), req.environment(),
+            req.platform() == Platform.ECS));
   }
 
   /** The secrets of this deploy and the IAM side of reading them; both null when there are none. */
@@ -504,7 +505,8 @@ public final class Deployer {
     DeployOutcome outcome = watch.await(started.environmentId(), label, deadline);
     if (req.rollbackOnFailure() && (outcome.status() == DeployOutcome.Status.FAILED
         || outcome.status() == DeployOutcome.Status.UNHEALTHY)) {
-      return rollback(envs, events, watch, started.environmentId(), outcome, previous, current, vars, deadline);
+      return rollback(envs, events, watch, started.environmentId(), outcome, previous, current, vars,
+          stored.changed(), deadline);
     }
     return outcome;
   }
@@ -527,11 +529,19 @@ public final class Deployer {
   /**
    * Returns the environment to the version and variable values it had before this deploy: changed
    * variables get their old values back, added ones are removed. What EB already reverted itself
-   * is not sent again.
+   * is not sent again. Secret values this deploy wrote stay as they are, said by name
+   * (docs/deploy.md, "Rollback and secrets"): writing an old credential back could lock the app
+   * out of a service whose password was rotated along with it.
    */
   private DeployOutcome rollback(Environments envs, EventStream events, Watch watch, String id,
       DeployOutcome outcome, String previous, Map<String, String> before, Variables.Changes vars,
-      Deadline deadline) {
+      List<String> secretsWritten, Deadline deadline) {
+    if (!secretsWritten.isEmpty()) {
+      listener.step("rollback", "keep", "secret " + String.join(", ", secretsWritten) + ": the value"
+          + " this deploy stored stays (secrets are not rolled back; the store keeps the previous"
+          + " version, see docs/deploy.md#rollback-and-secrets)");
+      outcome = withNote(outcome, "secret values not rolled back: " + String.join(", ", secretsWritten));
+    }
     Optional<EnvironmentDescription> ready = envs.awaitReady(req.application(), req.environment(),
         deadline, events);
     if (ready.isEmpty()) {

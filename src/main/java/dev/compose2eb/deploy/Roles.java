@@ -249,12 +249,24 @@ final class Roles {
   }
 
   /**
-   * Read access to this environment's secrets for the instance role and the task execution role
-   * (created when missing and asked to). Without {@code create}, a missing execution role is an
+   * Read access to this environment's secrets for the instance role and, on the ECS platform, the
+   * task execution role (created when missing and asked to). Without {@code create}, a missing execution role is an
    * error (the Dockerrun names it) and a missing or different policy is only reported: access may
    * come from a policy of the owner's own.
    */
   void ensureSecretAccess(SecretAccess access, boolean create, boolean dryRun) {
+    // the Docker platform runs no ECS task: EB hands the values to docker compose itself
+    if (access.needsExecutionRole()) {
+      ensureExecutionRole(create, dryRun);
+    }
+    ensureInlinePolicy(INSTANCE_ROLE, access.policyName(), access.instancePolicy(), create, dryRun);
+    if (access.needsExecutionRole()) {
+      ensureInlinePolicy(SecretAccess.EXECUTION_ROLE, access.policyName(), access.executionPolicy(),
+          create, dryRun);
+    }
+  }
+
+  private void ensureExecutionRole(boolean create, boolean dryRun) {
     boolean exists = roleExists(SecretAccess.EXECUTION_ROLE);
     if (!exists && !create) {
       throw new AwsFailure("use IAM role " + SecretAccess.EXECUTION_ROLE, "it does not exist, and the"
@@ -270,9 +282,6 @@ final class Roles {
         changed = true;
       }
     }
-    ensureInlinePolicy(INSTANCE_ROLE, access.policyName(), access.instancePolicy(), create, dryRun);
-    ensureInlinePolicy(SecretAccess.EXECUTION_ROLE, access.policyName(), access.executionPolicy(),
-        create, dryRun);
   }
 
   private void ensureInlinePolicy(String role, String name, String document, boolean create,

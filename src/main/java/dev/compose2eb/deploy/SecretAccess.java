@@ -1,11 +1,12 @@
 package dev.compose2eb.deploy;
 
 /**
- * The IAM side of secret variables, as EB documents it for the ECS platform: the instance profile
- * reads the values (EB resolves them at instance start) and may pass the task execution role to ECS;
- * the task execution role (named in Dockerrun.aws.json's {@code executionRoleArn}) reads them for
- * the containers. Both reads are scoped to this environment's path, and KMS decryption to the
- * store's service ({@code kms:ViaService}), which covers the default key and a customer key alike.
+ * The IAM side of secret variables, as EB documents it: the instance profile reads the values (EB
+ * resolves them at instance start). On the ECS platform it may also pass the task execution role to
+ * ECS, and that role (named in Dockerrun.aws.json's {@code executionRoleArn}) reads them for the
+ * containers; the Docker platform has no task, so neither the role nor the pass is needed there.
+ * Reads are scoped to this environment's path, and KMS decryption to the store's service
+ * ({@code kms:ViaService}), which covers the default key and a customer key alike.
  */
 final class SecretAccess {
   static final String EXECUTION_ROLE = "compose2eb-ecs-task-execution-role";
@@ -15,14 +16,21 @@ final class SecretAccess {
   private final String region;
   private final String environment;
   private final Partition partition;
+  private final boolean ecs;
 
   SecretAccess(SecretStore store, Partition partition, String account, String region,
-      String environment) {
+      String environment, boolean ecs) {
     this.store = store;
+    this.ecs = ecs;
     this.account = account;
     this.region = region;
     this.environment = environment;
     this.partition = partition;
+  }
+
+  /** Whether the containers get the values through an ECS task execution role (ECS platform). */
+  boolean needsExecutionRole() {
+    return ecs;
   }
 
   String executionRoleArn() {
@@ -43,15 +51,18 @@ final class SecretAccess {
         + "\"kms:ViaService\":\"" + store.kmsService() + "." + region + "." + partition.dnsSuffix() + "\"}}}";
   }
 
-  /** The instance profile's policy: read the values, pass the execution role to ECS only. */
+  /** The instance profile's policy: read the values; on ECS, pass the execution role to ECS only. */
   String instancePolicy() {
+    if (!ecs) {
+      return executionPolicy();
+    }
     return "{\"Version\":\"2012-10-17\",\"Statement\":[" + readStatements() + ","
         + "{\"Effect\":\"Allow\",\"Action\":\"iam:PassRole\",\"Resource\":\"" + executionRoleArn()
         + "\",\"Condition\":{\"StringLike\":{\"iam:PassedToService\":\""
         + partition.servicePrincipal("ecs-tasks") + "\"}}}]}";
   }
 
-  /** The task execution role's policy: read the values. */
+  /** The task execution role's policy (and the Docker platform's instance policy): read the values. */
   String executionPolicy() {
     return "{\"Version\":\"2012-10-17\",\"Statement\":[" + readStatements() + "]}";
   }

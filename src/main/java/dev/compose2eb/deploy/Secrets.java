@@ -46,11 +46,20 @@ final class Secrets {
   }
 
   /**
-   * What storing found: name to ARN, whether a value was written now, and when the newest value
-   * that was already stored was written.
+   * What storing found: name to ARN, the names whose value was written now (sorted), and when the
+   * newest value that was already stored was written.
    */
-  record Outcome(Map<String, String> arns, boolean written, Instant newest) {
-    static final Outcome NONE = new Outcome(Map.of(), false, Instant.EPOCH);
+  record Outcome(Map<String, String> arns, List<String> changed, Instant newest) {
+    static final Outcome NONE = new Outcome(Map.of(), List.of(), Instant.EPOCH);
+
+    Outcome {
+      changed = List.copyOf(changed);
+    }
+
+    /** Whether a value was written (or, in a dry run, would be). */
+    boolean written() {
+      return !changed.isEmpty();
+    }
 
     /**
      * Whether instances started before {@code since} hold stale values: EB fetches them only when
@@ -58,7 +67,7 @@ final class Secrets {
      * value and was stopped before it could update the environment.
      */
     boolean staleSince(Instant since) {
-      return written || since == null || newest.isAfter(since);
+      return written() || since == null || newest.isAfter(since);
     }
   }
 
@@ -69,7 +78,7 @@ final class Secrets {
   Outcome store(Map<String, String> values, boolean dryRun) {
     Map<String, SecretStore.Stored> current = store.read(values.keySet());
     Map<String, String> arns = new TreeMap<>();
-    boolean written = false;
+    List<String> changed = new ArrayList<>();
     Instant newest = Instant.EPOCH;
     for (Map.Entry<String, String> e : new TreeMap<>(values).entrySet()) {
       String name = e.getKey();
@@ -82,11 +91,11 @@ final class Secrets {
         continue;
       }
       listener.step("secret", now == null ? "create" : "update", name + " (" + where + ")");
-      written = true;
+      changed.add(name);
       arns.put(name, dryRun ? (now != null ? now.arn() : store.expectedArn(name))
           : store.write(name, e.getValue(), now != null));
     }
-    return new Outcome(arns, written, newest);
+    return new Outcome(arns, changed, newest);
   }
 
   /**

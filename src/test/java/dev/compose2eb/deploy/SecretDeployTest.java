@@ -254,4 +254,64 @@ class SecretDeployTest {
     assertThat(w.fake.parameterValue(PREFIX + "STRIPE_API_KEY")).contains("sk_live_abc");
     assertThat(env().variables()).doesNotContainKey("STRIPE_API_KEY");
   }
+
+  @Test
+  void onTheDockerPlatformSecretsNeedNoTaskExecutionRole() throws IOException {
+    DeployRequest r = DeployWorld.request();
+    // EB's own roles first, by a deploy without secrets
+    w.write("compose.yaml", """
+        services:
+          web:
+            image: example/web:1.0
+            ports: ["80:8080"]
+            environment:
+              MODE: production
+        """);
+    w.deploy(docker(r, true));
+    compose(PASSWORD, "redis://cache:6379");
+    w.fake.clearCalls();
+    // without --create-roles: on ECS this is the missing-execution-role error above
+    DeployOutcome out = w.deploy(docker(r, false));
+    assertThat(out.status()).isEqualTo(DeployOutcome.Status.HEALTHY);
+    assertThat(w.fake.parameterNames()).containsExactly(PREFIX + "DATABASE_URL", PREFIX + "DB_PASSWORD");
+    assertThat(env().optionSettings())
+        .containsEntry(SECRETS_NS + ":DB_PASSWORD", w.fake.parameterArn(PREFIX + "DB_PASSWORD"));
+    assertThat(w.fake.calls().stream().filter(c -> c.action().equals("GetRole"))
+        .map(Call::body)).noneMatch(b -> b.contains("compose2eb-ecs-task-execution-role"));
+    assertThat(w.lines).anyMatch(l -> l.startsWith("iam missing policy compose2eb-secrets-shop-prod on"
+        + " aws-elasticbeanstalk-ec2-role"));
+    assertThat(bundleEntry(out.versionLabel(), "docker-compose.yml")).doesNotContain(PASSWORD)
+        .doesNotContain(URL_PASSWORD);
+
+    // with --create-roles the instance role alone gets the read policy, without iam:PassRole
+    w.deploy(docker(r, true));
+    assertThat(w.fake.rolePolicy("aws-elasticbeanstalk-ec2-role", "compose2eb-secrets-shop-prod")).get()
+        .asString().contains("ssm:GetParameters").doesNotContain("iam:PassRole");
+    assertThat(w.fake.trustPolicy("compose2eb-ecs-task-execution-role")).isEmpty();
+  }
+
+  private static DeployRequest docker(DeployRequest r, boolean createRoles) {
+    return new DeployRequest(r.application(), r.environment(), r.versionLabel(), r.variables(), true,
+        createRoles, r.instanceType(), r.platformArn(), r.timeout(), r.pollInterval(), false, false,
+        false).withHealthSettle(Duration.ZERO).withPlatform(dev.compose2eb.plan.Platform.DOCKER);
+  }
+
+  @Test
+  void aRollbackKeepsTheNewSecretValueAndSaysSoByName() {
+    DeployOutcome first = deploy();
+    compose("r0tated-Pass-Word", "redis://cache:6379");
+    w.fake.nextDeployHealth("Red");
+    w.lines.clear();
+    DeployRequest r = DeployWorld.request();
+    DeployOutcome out = w.deploy(new DeployRequest(r.application(), r.environment(), r.versionLabel(),
+        r.variables(), true, true, r.instanceType(), r.platformArn(), r.timeout(), r.pollInterval(),
+        false, true, false).withHealthSettle(Duration.ZERO));
+    assertThat(out.status()).isEqualTo(DeployOutcome.Status.UNHEALTHY);
+    // the bundle did not change: the version is the first one's, EB's update is what gets undone
+    assertThat(out.versionLabel()).isEqualTo(first.versionLabel());
+    assertThat(out.next()).contains("secret values not rolled back: DB_PASSWORD");
+    assertThat(w.lines).anyMatch(l -> l.startsWith("rollback keep secret DB_PASSWORD: the value"));
+    assertThat(w.fake.parameterValue(PREFIX + "DB_PASSWORD")).contains("r0tated-Pass-Word");
+    assertThat(String.join("\n", w.lines)).doesNotContain("r0tated-Pass-Word").doesNotContain(PASSWORD);
+  }
 }
