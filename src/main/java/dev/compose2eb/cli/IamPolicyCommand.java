@@ -7,6 +7,7 @@ import dev.compose2eb.diag.Diagnostic;
 import dev.compose2eb.diag.InvalidInputException;
 import dev.compose2eb.plan.ManagedPlan;
 import dev.compose2eb.plan.ManagedPlanner;
+import dev.compose2eb.plan.SecretPath;
 import dev.compose2eb.translate.ImageNames;
 import dev.compose2eb.translate.LocalProjectFiles;
 import java.util.ArrayList;
@@ -65,8 +66,8 @@ final class IamPolicyCommand implements Callable<Integer> {
     List<Diagnostic> diags = new ArrayList<>(plan.report().stream().filter(Diagnostic::isError).toList());
     boolean rds = plan.services().stream().anyMatch(m -> m.engine().isDatabase());
     boolean cache = plan.services().stream().anyMatch(m -> !m.engine().isDatabase());
-    Optional<String> path = rds
-        ? ManagedNames.parameterPath(project, application, environment, diags) : Optional.empty();
+    Optional<String> path = rds ? ManagedNames.parameterPath(project, application, environment,
+        diags).map(SecretPath::path) : Optional.empty();
     if (!diags.isEmpty()) {
       throw new InvalidInputException(diags);
     }

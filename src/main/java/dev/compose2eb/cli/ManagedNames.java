@@ -7,6 +7,7 @@ import dev.compose2eb.diag.SourceLocation;
 import dev.compose2eb.plan.ManagedPlan;
 import dev.compose2eb.plan.ManagedPlanner;
 import dev.compose2eb.plan.ManagedService;
+import dev.compose2eb.plan.SecretPath;
 import dev.compose2eb.translate.LocalProjectFiles;
 import java.util.List;
 import java.util.Optional;
@@ -19,7 +20,7 @@ final class ManagedNames {
   private ManagedNames() {}
 
   /** The path, or empty with an error added to {@code diags} when a name is missing. */
-  static Optional<String> parameterPath(Project project, String application, String environment,
+  static Optional<SecretPath> parameterPath(Project project, String application, String environment,
       List<Diagnostic> diags) {
     XEbSettings xeb = XEbSettings.of(project);
     Optional<String> app = Optional.ofNullable(application).or(xeb::application);
@@ -32,7 +33,7 @@ final class ManagedNames {
           "pass --application and --environment, or set x-eb: {application: ..., environment: ...}"));
       return Optional.empty();
     }
-    return Optional.of(path(app.get(), env.get()));
+    return Optional.of(new SecretPath(app.get(), env.get()));
   }
 
   /**
@@ -53,9 +54,5 @@ final class ManagedNames {
             + " its database or cache",
         "use convert --managed and deploy its output after creating the password parameter"
             + " (docs/managed.md), or remove x-eb.managed and --managed"));
-  }
-
-  static String path(String application, String environment) {
-    return "/compose2eb/" + application + "/" + environment;
   }
 }

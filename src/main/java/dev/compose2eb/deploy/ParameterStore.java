@@ -1,5 +1,6 @@
 package dev.compose2eb.deploy;
 
+import dev.compose2eb.plan.SecretPath;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -22,7 +23,7 @@ final class ParameterStore implements SecretStore {
   ParameterStore(SsmClient ssm, String application, String environment, String partition, String region,
       String account) {
     this.ssm = ssm;
-    this.prefix = SecretPaths.prefix(application, environment);
+    this.prefix = new SecretPath(application, environment).prefix();
     this.arnPrefix = "arn:" + partition + ":ssm:" + region + ":" + account + ":parameter";
   }
 

@@ -1,6 +1,7 @@
 package dev.compose2eb.deploy;
 
 import dev.compose2eb.aws.AwsFailure;
+import dev.compose2eb.plan.SecretPath;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +33,7 @@ final class Secrets {
   static void checkNames(String application, String environment, Iterable<String> variables) {
     for (String part : List.of(application, environment)) {
       if (!PATH_PART.matcher(part).matches()) {
-        throw new AwsFailure("store secrets under /compose2eb/" + application + "/" + environment,
+        throw new AwsFailure("store secrets under " + new SecretPath(application, environment).path(),
             "\"" + part + "\" has characters a parameter name cannot hold (letters, digits, _ . - only)",
             "rename it, or deploy the secret variables as plain properties with --env", null);
       }

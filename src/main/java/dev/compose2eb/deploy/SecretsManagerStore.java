@@ -1,5 +1,6 @@
 package dev.compose2eb.deploy;
 
+import dev.compose2eb.plan.SecretPath;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
@@ -20,7 +21,7 @@ final class SecretsManagerStore implements SecretStore {
   SecretsManagerStore(SecretsManagerClient sm, String application, String environment, String partition,
       String region, String account) {
     this.sm = sm;
-    this.prefix = SecretPaths.prefix(application, environment).substring(1);
+    this.prefix = new SecretPath(application, environment).prefix().substring(1);
     this.arnPrefix = "arn:" + partition + ":secretsmanager:" + region + ":" + account + ":secret:";
   }
 

@@ -11,6 +11,7 @@ import dev.compose2eb.dockerrun.DockerrunWriter;
 import dev.compose2eb.plan.ManagedEngine;
 import dev.compose2eb.plan.ManagedPlan;
 import dev.compose2eb.plan.ManagedService;
+import dev.compose2eb.plan.SecretPath;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -41,20 +42,20 @@ public final class ManagedConfigWriter {
   /**
    * The file text.
    *
-   * @param parameterPath the project's Parameter Store path, {@code /compose2eb/<application>/<environment>}
+   * @param secrets where the environment's secrets live; the master passwords are there
    */
-  public static String write(ManagedPlan plan, String parameterPath) {
+  public static String write(ManagedPlan plan, SecretPath secrets) {
     ObjectNode root = NODES.objectNode();
     ObjectNode resources = root.putObject("Resources");
     Map<String, ObjectNode> settings = new TreeMap<>();
     for (ManagedService m : plan.services()) {
       resources.set(securityGroup(m), securityGroupResource(m));
-      resources.set(resource(m), m.engine().isDatabase() ? database(m, parameterPath) : cache(m));
+      resources.set(resource(m), m.engine().isDatabase() ? database(m, secrets) : cache(m));
       for (ManagedService.Rewrite r : m.rewrites()) {
         ObjectNode s = NODES.objectNode();
         s.put("namespace", r.to() == ManagedService.To.PASSWORD ? SECRETS : ENVIRONMENT);
         s.put("option_name", r.variable());
-        s.put("value", value(m, r, parameterPath));
+        s.put("value", value(m, r, secrets));
         settings.put(r.variable(), s);
       }
     }
@@ -78,8 +79,8 @@ public final class ManagedConfigWriter {
   }
 
   /** The {@code ssm-secure} dynamic reference to the master password of {@code m}. */
-  public static String passwordReference(ManagedService m, String parameterPath) {
-    return "{{resolve:ssm-secure:" + parameterPath + "/" + m.passwordParameter().orElseThrow() + "}}";
+  public static String passwordReference(ManagedService m, SecretPath secrets) {
+    return "{{resolve:ssm-secure:" + secrets.name(m.passwordParameter().orElseThrow()) + "}}";
   }
 
   private static ObjectNode securityGroupResource(ManagedService m) {
@@ -97,7 +98,7 @@ public final class ManagedConfigWriter {
     return r;
   }
 
-  private static ObjectNode database(ManagedService m, String parameterPath) {
+  private static ObjectNode database(ManagedService m, SecretPath secrets) {
     ObjectNode r = NODES.objectNode();
     r.put("Type", ManagedEngine.Service.RDS.resourceType);
     // terminating the environment or replacing the instance leaves a final snapshot, never nothing
@@ -111,7 +112,7 @@ public final class ManagedConfigWriter {
     p.put("StorageType", "gp3");
     p.put("StorageEncrypted", true);
     p.put("MasterUsername", m.username());
-    p.put("MasterUserPassword", passwordReference(m, parameterPath));
+    p.put("MasterUserPassword", passwordReference(m, secrets));
     m.database().ifPresent(d -> p.put("DBName", d));
     p.put("BackupRetentionPeriod", BACKUP_DAYS);
     p.put("MultiAZ", false);
@@ -153,7 +154,7 @@ public final class ManagedConfigWriter {
    * An option value: a literal, or a CloudFormation function in backticks, which Elastic Beanstalk
    * evaluates in option_settings as it does in Resources.
    */
-  private static String value(ManagedService m, ManagedService.Rewrite r, String parameterPath) {
+  private static String value(ManagedService m, ManagedService.Rewrite r, SecretPath secrets) {
     return switch (r.to()) {
       case USERNAME -> r.before();
       case ENDPOINT -> {
@@ -163,7 +164,7 @@ public final class ManagedConfigWriter {
       }
       case PASSWORD -> backticks(join(text("arn:"), ref("AWS::Partition"), text(":ssm:"),
           ref("AWS::Region"), text(":"), ref("AWS::AccountId"),
-          text(":parameter" + parameterPath + "/" + m.passwordParameter().orElseThrow())));
+          text(":parameter" + secrets.name(m.passwordParameter().orElseThrow()))));
     };
   }
 

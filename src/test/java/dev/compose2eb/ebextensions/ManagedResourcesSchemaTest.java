@@ -16,6 +16,7 @@ import dev.compose2eb.compose.load.ComposeLoader;
 import dev.compose2eb.compose.load.LoadRequest;
 import dev.compose2eb.plan.ManagedPlan;
 import dev.compose2eb.plan.ManagedPlanner;
+import dev.compose2eb.plan.SecretPath;
 import dev.compose2eb.translate.LocalProjectFiles;
 import java.io.IOException;
 import java.io.InputStream;
@@ -86,7 +87,7 @@ class ManagedResourcesSchemaTest {
   }
 
   static JsonNode config(ManagedPlan plan) throws IOException {
-    return MAPPER.readTree(ManagedConfigWriter.write(plan, "/compose2eb/app/prod"));
+    return MAPPER.readTree(ManagedConfigWriter.write(plan, new SecretPath("app", "prod")));
   }
 
   @Test
@@ -143,10 +144,10 @@ class ManagedResourcesSchemaTest {
 
   @Test
   void theFileIsTheSameBytesEveryTimeAndHoldsNoPassword() {
-    String a = ManagedConfigWriter.write(plan("multi-docker", "postgres", "redis"), "/compose2eb/a/b");
-    String b = ManagedConfigWriter.write(plan("multi-docker", "redis", "postgres"), "/compose2eb/a/b");
+    String a = ManagedConfigWriter.write(plan("multi-docker", "postgres", "redis"), new SecretPath("a", "b"));
+    String b = ManagedConfigWriter.write(plan("multi-docker", "redis", "postgres"), new SecretPath("a", "b"));
     assertThat(a).isEqualTo(b).endsWith("}\n").doesNotContain("\r", "postgres_password");
-    String nest = ManagedConfigWriter.write(plan("nest-postgres", "postgresdb"), "/compose2eb/a/b");
+    String nest = ManagedConfigWriter.write(plan("nest-postgres", "postgresdb"), new SecretPath("a", "b"));
     assertThat(nest).doesNotContain("\"example\"", ":example@", "example-jwt-secret");
     assertThat(new String(nest.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8))
         .contains("\"option_name\": \"DB_HOST\"",
