@@ -58,4 +58,18 @@ public record Diagnostic(
   public String toString() {
     return render();
   }
+
+  // Written out: a record's generated equals and hashCode are bootstrapped through method handles
+  // on first use, a few milliseconds of every cold start (diagnostics go into a hash set).
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Diagnostic d && severity == d.severity && location.equals(d.location)
+        && path.equals(d.path) && message.equals(d.message) && hint.equals(d.hint);
+  }
+
+  @Override
+  public int hashCode() {
+    return (((severity.hashCode() * 31 + location.hashCode()) * 31 + path.hashCode()) * 31
+        + message.hashCode()) * 31 + hint.hashCode();
+  }
 }

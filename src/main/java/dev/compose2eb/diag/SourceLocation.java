@@ -20,6 +20,18 @@ public record SourceLocation(String file, int line, int column) {
     return new SourceLocation(file, 0, 0);
   }
 
+  // Written out, as in Diagnostic: no method-handle bootstrap on a cold start.
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof SourceLocation l && line == l.line && column == l.column
+        && file.equals(l.file);
+  }
+
+  @Override
+  public int hashCode() {
+    return (file.hashCode() * 31 + line) * 31 + column;
+  }
+
   @Override
   public String toString() {
     if (line == 0) {

@@ -25,6 +25,16 @@ class InstanceTypesTest {
   }
 
   @Test
+  void theTableChecksAgreeWithTheirPatterns() {
+    for (String s : List.of("t3.small", "m5d.2xlarge", "u-6tb1.metal", "a.b", "t3", "t3.", ".small",
+        "t3..small", "t3.sm-all", "T3.small", "t3.small.x", "-.1", "t3 .small", "", "0", "42", "4x2",
+        "\u0663", " 1")) {
+      assertThat(InstanceTypes.isTypeName(s)).as(s).isEqualTo(s.matches("[a-z0-9-]+\\.[a-z0-9]+"));
+      assertThat(InstanceTypes.isDigits(s)).as(s).isEqualTo(s.matches("\\d+"));
+    }
+  }
+
+  @Test
   void lookupIgnoresCaseAndSpaces() {
     assertThat(InstanceTypes.find(" T3.Small ")).map(InstanceType::name).contains("t3.small");
     assertThat(InstanceTypes.find("t3.humongous")).isEmpty();
