@@ -54,6 +54,13 @@ public final class Training {
         db:
           image: postgres:16-alpine
           environment: [POSTGRES_PASSWORD=example]
+        cache:
+          image: redis:7-alpine
+        worker:
+          build: ./worker
+          environment: [REDIS_HOST=cache, "REDIS_PORT=6379", PGHOST=db]
+          depends_on: [cache, db]
+          deploy: {resources: {reservations: {memory: 64M}}}
       volumes:
         cache: {}
       """;
@@ -75,6 +82,8 @@ public final class Training {
     Files.writeString(dir.resolve("api.env"), "LOG_LEVEL=info\n");
     Files.createDirectories(dir.resolve("web"));
     Files.writeString(dir.resolve("web/Dockerfile"), "FROM nginx:1.27\n");
+    Files.createDirectories(dir.resolve("worker"));
+    Files.writeString(dir.resolve("worker/Dockerfile"), "FROM node:22-alpine\n");
     Files.createDirectories(dir.resolve("static"));
     Files.writeString(dir.resolve("static/index.html"), "<p>training</p>\n");
     PrintStream sink = new PrintStream(OutputStream.nullOutputStream(), true,
