@@ -1,6 +1,7 @@
 package dev.compose2eb.cli;
 
 import dev.compose2eb.diag.Diagnostic;
+import dev.compose2eb.dockerrun.DockerrunValidator;
 import dev.compose2eb.ebcompose.ComposeSchema;
 import dev.compose2eb.ebcompose.EbComposeValidator;
 
@@ -99,6 +100,13 @@ class GoldenTest {
     }
     if (written.contains("docker-compose.yml")) {
       loadsBack(c, project);
+    }
+    if (written.contains("Dockerrun.aws.json")) {
+      // convert does not validate what it writes (the translator reports at the compose file's
+      // positions): every Dockerrun it wrote must pass the validator
+      assertThat(DockerrunValidator.validate("Dockerrun.aws.json",
+          read(out.resolve("Dockerrun.aws.json"))))
+          .as("validate errors of %s", c).noneMatch(Diagnostic::isError);
     }
   }
 
