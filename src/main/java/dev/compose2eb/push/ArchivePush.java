@@ -58,9 +58,8 @@ final class ArchivePush {
   PushResult push(String action, ImageSource.Archive source, Target target,
       RegistryCredentials credentials, Consumer<PushProgress> progress) {
     DockerArchive archive = open(action, source.path());
-    if (archive.layers().stream().mapToLong(l -> l.entry().size()).sum() >= WARM_UP_ABOVE) {
-      TlsWarmUp.start();
-    }
+    boolean large = archive.layers().stream().mapToLong(l -> l.entry().size()).sum()
+        >= WARM_UP_ABOVE;
     boolean loopback = ImagePusher.loopback(target.registry());
     RegistryClient client = new RegistryClient(RegistryClient.httpClient(loopback),
         target.registry(), target.repository(), credentials, loopback);
@@ -71,7 +70,7 @@ final class ArchivePush {
     BlobCache cache = new BlobCache(cacheDirectory.resolve("gzip-layers"));
     try {
       PushResult result = run(archive, client, target, progress, new LayerPreparer(cache,
-          new ParallelGzip(compressors, threads)), readers, uploaders);
+          new ParallelGzip(compressors, threads)), readers, uploaders, large);
       prune(cache);
       return result;
     } catch (InterruptedException e) {
@@ -124,7 +123,7 @@ final class ArchivePush {
 
   private PushResult run(DockerArchive archive, RegistryClient client, Target target,
       Consumer<PushProgress> sink, LayerPreparer preparer, ExecutorService readers,
-      ExecutorService uploaders) throws Exception {
+      ExecutorService uploaders, boolean large) throws Exception {
     Map<String, DockerArchive.Layer> unique = new LinkedHashMap<>();
     archive.layers().forEach(l -> unique.putIfAbsent(l.diffId(), l));
     long total = unique.values().stream().mapToLong(l -> l.entry().size()).sum();
@@ -141,12 +140,12 @@ final class ArchivePush {
     client.login();
     List<CompletableFuture<Long>> sent = new ArrayList<>();
     for (CompletableFuture<LayerPreparer.Blob> blob : blobs.values()) {
-      sent.add(blob.thenApplyAsync(b -> unchecked(() -> send(client, b, progress, skipped)),
-          uploaders));
+      sent.add(blob.thenApplyAsync(
+          b -> unchecked(() -> send(client, b, progress, skipped, large)), uploaders));
     }
     LayerPreparer.Blob config = new LayerPreparer.Blob(Digests.of(archive.config()),
         new FileRegion(archive.path(), archive.configEntry().offset(), archive.configEntry().size()));
-    sent.add(async(() -> send(client, config, progress, skipped), uploaders));
+    sent.add(async(() -> send(client, config, progress, skipped, large), uploaders));
 
     long bytes = 0;
     for (CompletableFuture<Long> f : sent) {
@@ -165,14 +164,20 @@ final class ArchivePush {
 
   /**
    * Sends the blob unless the registry has it; the bytes sent. A failed upload starts over in a new
-   * upload session, and the progress forgets what the failed attempt had counted.
+   * upload session, and the progress forgets what the failed attempt had counted. The TLS warm-up
+   * of a large image starts with the first blob the registry lacks (the config blob is asked about
+   * right after the login, while the layers are still being read): an unchanged push, where the
+   * registry has them all, spends nothing on it.
    */
   private long send(RegistryClient client, LayerPreparer.Blob blob, ArchiveProgress progress,
-      AtomicInteger skipped) throws Exception {
+      AtomicInteger skipped, boolean large) throws Exception {
     if (retries.run(() -> client.has(blob.digest()))) {
       progress.skipped(blob.size());
       skipped.incrementAndGet();
       return 0;
+    }
+    if (large) {
+      TlsWarmUp.start();
     }
     LongConsumer uploading = progress.uploading(blob.size());
     AtomicLong counted = new AtomicLong();
