@@ -133,11 +133,12 @@ final class ConvertCommand implements Callable<Integer> {
     });
     Map<Path, String> extra = all.stream().anyMatch(Diagnostic::isError) ? new LinkedHashMap<>()
         : extraFiles(loaded, o.bundlePaths(), dir, platform);
-    // managed services (RDS, ElastiCache) are rendered for the ECS platform's translation
-    o.translation().filter(t -> !t.managed().isEmpty()).ifPresent(t ->
-        ManagedNames.parameterPath(loaded.project(), application, environment, extraDiagnostics)
-            .ifPresent(path -> extra.put(dir.resolve(ManagedConfigWriter.PATH),
-                ManagedConfigWriter.write(t.managed(), path))));
+    // managed services (RDS, ElastiCache): the same config on both platforms, beside the file
+    if (!o.managed().isEmpty()) {
+      ManagedNames.parameterPath(loaded.project(), application, environment, extraDiagnostics)
+          .ifPresent(path -> extra.put(dir.resolve(ManagedConfigWriter.PATH),
+              ManagedConfigWriter.write(o.managed(), path)));
+    }
     all.addAll(extraDiagnostics);
     console.diagnostics(all);
     if (report != null) {

@@ -5,6 +5,7 @@ import dev.compose2eb.diag.Diagnostic;
 import dev.compose2eb.dockerrun.DockerrunWriter;
 import dev.compose2eb.ebcompose.EbCompose;
 import dev.compose2eb.ebcompose.EbComposeWriter;
+import dev.compose2eb.plan.ManagedPlan;
 import dev.compose2eb.plan.Platform;
 import dev.compose2eb.translate.LocalProjectFiles;
 import dev.compose2eb.translate.TranslateOptions;
@@ -20,7 +21,8 @@ import java.util.Optional;
  * buildspec alike; the whole translation too on the ECS platform.
  */
 record TargetOutput(Platform platform, String text, Map<String, String> ebEnvironment,
-    List<Diagnostic> report, List<String> bundlePaths, Optional<Translation> translation) {
+    List<Diagnostic> report, List<String> bundlePaths, ManagedPlan managed,
+    Optional<Translation> translation) {
 
   boolean hasErrors() {
     return report.stream().anyMatch(Diagnostic::isError);
@@ -41,9 +43,9 @@ record TargetOutput(Platform platform, String text, Map<String, String> ebEnviro
       List<String> managed) {
     LocalProjectFiles files = new LocalProjectFiles(loaded.project().workingDir());
     if (platform == Platform.DOCKER) {
-      EbCompose c = EbComposeWriter.write(loaded.project(), options, files, Map.of());
+      EbCompose c = EbComposeWriter.write(loaded.project(), managed, options, files, Map.of());
       return new TargetOutput(platform, c.text(), c.ebEnvironment(), c.report(), c.bundlePaths(),
-          Optional.empty());
+          c.managed(), Optional.empty());
     }
     Translation t = Translator.translate(loaded.project(), options, files, managed);
     String json = DockerrunWriter.write(t.dockerrun());
@@ -52,6 +54,6 @@ record TargetOutput(Platform platform, String text, Map<String, String> ebEnviro
     // positions, and the tests hold every Dockerrun it writes to the validator (GoldenTest on every
     // case and sample, ConvertPropertyTest on 300 random projects). `validate` stays the check.
     return new TargetOutput(platform, json, t.ebEnvironment(), t.report(), t.bundlePaths(),
-        Optional.of(t));
+        t.managed(), Optional.of(t));
   }
 }

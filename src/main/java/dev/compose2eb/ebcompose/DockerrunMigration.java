@@ -11,6 +11,7 @@ import dev.compose2eb.dockerrun.LinuxParameters;
 import dev.compose2eb.dockerrun.MountPoint;
 import dev.compose2eb.dockerrun.PortMapping;
 import dev.compose2eb.dockerrun.Volume;
+import dev.compose2eb.plan.ManagedPlan;
 import dev.compose2eb.plan.VariablePlan;
 import dev.compose2eb.yaml.YamlWriter;
 import java.util.ArrayList;
@@ -63,7 +64,7 @@ public final class DockerrunMigration {
     }
     String text = MARK + " from " + file + " (Dockerrun.aws.json v2) for Elastic"
         + " Beanstalk's Docker platform\n" + YamlWriter.write(root).replace("$", "$$");
-    return new EbCompose(text, VariablePlan.empty(), diags.list(), List.of());
+    return new EbCompose(text, VariablePlan.empty(), diags.list(), List.of(), ManagedPlan.none());
   }
 
   private SourceLocation at() {

@@ -1,6 +1,7 @@
 package dev.compose2eb.ebcompose;
 
 import dev.compose2eb.diag.Diagnostic;
+import dev.compose2eb.plan.ManagedPlan;
 import dev.compose2eb.plan.VariablePlan;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +15,10 @@ import java.util.Map;
  * @param report every change made to the project on the way, and every problem; errors mean the
  *     file must not be written
  * @param bundlePaths project-relative paths the services mount, which go into the bundle
+ * @param managed the services that run as managed AWS databases and caches instead of containers
  */
-public record EbCompose(
-    String text, VariablePlan variables, List<Diagnostic> report, List<String> bundlePaths) {
+public record EbCompose(String text, VariablePlan variables, List<Diagnostic> report,
+    List<String> bundlePaths, ManagedPlan managed) {
 
   public EbCompose {
     report = List.copyOf(report);

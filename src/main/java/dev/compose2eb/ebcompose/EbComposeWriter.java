@@ -7,6 +7,12 @@ import dev.compose2eb.compose.model.ServiceVolume;
 import dev.compose2eb.compose.normalize.ConfigTree;
 import dev.compose2eb.diag.Diagnostics;
 import dev.compose2eb.diag.SourceLocation;
+import dev.compose2eb.plan.BindMount;
+import dev.compose2eb.plan.ContainerMemory;
+import dev.compose2eb.plan.DeploymentPlan;
+import dev.compose2eb.plan.Entry;
+import dev.compose2eb.plan.ManagedPlan;
+import dev.compose2eb.plan.Plans;
 import dev.compose2eb.plan.SecretReason;
 import dev.compose2eb.plan.SecretRule;
 import dev.compose2eb.plan.VariablePlan;
@@ -18,23 +24,26 @@ import dev.compose2eb.translate.Translator;
 import dev.compose2eb.yaml.MapNode;
 import dev.compose2eb.yaml.Node;
 import dev.compose2eb.yaml.YamlWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
 /**
  * Writes the docker-compose.yml that Elastic Beanstalk's Docker platform runs: the project's own
  * normalised tree (what {@code compose2eb config} prints), changed only where production on EB
- * needs it. A {@code build:} becomes the pushed image; relative binds stay relative (EB runs
- * compose from the bundle root, {@code /var/app/current}) and their paths go into the bundle;
- * with {@code --env-to-eb} the variables leave the file for EB environment properties, which the
- * platform writes to {@code .env} and each service reads through {@code env_file}; {@code x-eb:
- * {logs: DIR}} mounts EB's log directory for the service. Every change is reported.
+ * needs it, and rendering the plans' decisions as the Dockerrun translation renders them: managed
+ * services leave the file and their consumers read the rewired variables from {@code .env}; the
+ * entry is published on host port 80; each container's memory is the plan's ({@code mem_limit},
+ * {@code mem_reservation}); development mounts are left out; kept binds stay relative (EB runs
+ * compose from the bundle root, {@code /var/app/current}), a missing source is created by Docker;
+ * one-shot services run once. A {@code build:} becomes the pushed image; with {@code --env-to-eb}
+ * the variables leave the file for EB environment properties, which the platform writes to
+ * {@code .env} and each service reads through {@code env_file}; {@code x-eb: {logs: DIR}} mounts
+ * EB's log directory for the service. Every change is reported, by the plans or here.
  */
 public final class EbComposeWriter {
   public static final String FILE_NAME = "docker-compose.yml";
@@ -46,31 +55,49 @@ public final class EbComposeWriter {
   /** Logging drivers whose output `docker compose logs` reads, which is how EB collects stdout. */
   private static final Set<String> READABLE_LOG_DRIVERS = Set.of("json-file", "local", "journald");
 
+  private static final long MIB = 1024 * 1024;
+
   private final Project project;
+  private final ManagedPlan managed;
+  private final DeploymentPlan plan;
   private final TranslateOptions opts;
-  private final ProjectFiles files;
   private final Map<String, String> pinned;
   private final Diagnostics diags = new Diagnostics();
-  private final Set<String> bundlePaths = new LinkedHashSet<>();
   /** Services whose build: became the pushed image, reported in one line. */
   private final List<Service> built = new ArrayList<>();
 
-  private EbComposeWriter(Project project, TranslateOptions opts, ProjectFiles files,
-      Map<String, String> pinned) {
-    this.project = project;
+  private EbComposeWriter(Plans plans, TranslateOptions opts, Map<String, String> pinned) {
+    this.project = plans.project();
+    this.managed = plans.managed();
+    this.plan = plans.deployment();
     this.opts = opts;
-    this.files = files;
     this.pinned = pinned;
   }
 
   /**
-   * The compose file of {@code project}; never throws for a bad project: errors are in the report.
+   * The compose file of {@code project} without managed services; never throws for a bad project:
+   * errors are in the report.
    *
    * @param pinnedByService images already pushed, by service (a deploy pins them by digest)
    */
   public static EbCompose write(Project project, TranslateOptions opts, ProjectFiles files,
       Map<String, String> pinnedByService) {
-    return new EbComposeWriter(project, opts, files, pinnedByService).run();
+    return write(project, List.of(), opts, files, pinnedByService);
+  }
+
+  /**
+   * Plans with {@code opts.plan()} and the managed services ({@code x-eb: {managed}} and
+   * {@code managed}, from {@code --managed}), then renders the compose file.
+   */
+  public static EbCompose write(Project project, List<String> managed, TranslateOptions opts,
+      ProjectFiles files, Map<String, String> pinnedByService) {
+    return write(Plans.of(project, managed, opts.plan(), files), opts, pinnedByService);
+  }
+
+  /** Renders the plans' decisions into the compose file; never throws for a bad project. */
+  public static EbCompose write(Plans plans, TranslateOptions opts,
+      Map<String, String> pinnedByService) {
+    return new EbComposeWriter(plans, opts, pinnedByService).run();
   }
 
   /** True when the text is a compose file this tool wrote or migrated (so that it may be replaced). */
@@ -79,6 +106,8 @@ public final class EbComposeWriter {
   }
 
   private EbCompose run() {
+    diags.addAll(managed.report());
+    diags.addAll(plan.report());
     if (project.services().isEmpty()) {
       diags.error(SourceLocation.ofFile(project.composeFiles().isEmpty() ? "compose.yaml"
           : project.composeFiles().get(0)), "services", "no services to deploy"
@@ -102,19 +131,11 @@ public final class EbComposeWriter {
           + " instance pulls it instead of building it at boot", "");
     }
     checkTopLevelSecrets();
-    // the entry on port 80 is the plan's decision once it makes one; until then, say so
-    boolean port80 = project.services().stream().flatMap(s -> s.ports().stream())
-        .anyMatch(p -> p.protocol().equals("tcp") && p.publishedPort().orElse(0) == 80);
-    if (!port80 && !project.services().isEmpty()) {
-      diags.warning(project.services().get(0).location(), "services", "no service publishes host"
-              + " port 80, where Elastic Beanstalk's load balancer sends traffic",
-          "publish the entry service on 80, e.g. ports: [\"80:3000\"]");
-    }
     VariablePlan variables = opts.envToEb() ? ebEnv.variables() : VariablePlan.empty();
     // like `config`: a literal $ is written $$, so that compose on the instance does not interpolate
     String text = MARK + " (" + FILE_NAME + " for Elastic Beanstalk's Docker platform): edit the"
         + " project's compose file and convert again\n" + YamlWriter.write(tree).replace("$", "$$");
-    return new EbCompose(text, variables, diags.list(), new ArrayList<>(bundlePaths));
+    return new EbCompose(text, variables, diags.list(), plan.bundlePaths(), managed);
   }
 
   private Map<String, Object> service(Service s, TreeMap<String, Object> m, EbEnvironment ebEnv) {
@@ -140,6 +161,14 @@ public final class EbComposeWriter {
     } else {
       warnSecrets(s);
     }
+    if (readsManaged(s)) {
+      // the managed config sets them as EB environment properties, which the platform writes to
+      // .env; a compose service sees only what the file names (environment wins over env_file)
+      m.put("env_file", List.of(EB_DOTENV));
+    }
+    memory(s, m);
+    ports(s, m);
+    oneShot(s, m);
     List<Object> volumes = volumes(s, m);
     xeb.logs().ifPresent(dir -> {
       Map<String, Object> bind = new LinkedHashMap<>();
@@ -176,71 +205,111 @@ public final class EbComposeWriter {
     }
   }
 
-  /** The service's volumes with bind sources relative to the bundle root where they can be. */
+  /** Whether a variable of {@code s} now points at a managed service. */
+  private boolean readsManaged(Service s) {
+    return managed.services().stream().flatMap(ms -> ms.rewrites().stream())
+        .anyMatch(r -> r.consumer().equals(s.name()));
+  }
+
+  /** The plan's memory: the limit as {@code mem_limit}, the reservation as {@code mem_reservation}. */
+  private void memory(Service s, Map<String, Object> m) {
+    ContainerMemory memory = plan.memory().get(s.name());
+    m.remove("mem_limit");
+    m.remove("mem_reservation");
+    if (memory != null) {
+      memory.limitMib().ifPresent(mib -> m.put("mem_limit", mib * MIB));
+      memory.reservationMib().ifPresent(mib -> m.put("mem_reservation", mib * MIB));
+    }
+  }
+
+  /** The plan's entry on host port 80: its mapping remapped, or a mapping added. */
+  private void ports(Service s, Map<String, Object> m) {
+    Optional<Entry> entry = plan.entry().filter(e -> e.service().equals(s.name()));
+    if (entry.isEmpty()) {
+      return;
+    }
+    @SuppressWarnings("unchecked")
+    List<Object> ports = new ArrayList<>((List<Object>) m.getOrDefault("ports", List.of()));
+    Optional<Integer> index = entry.get().portIndex();
+    Map<String, Object> port;
+    if (index.isPresent()) {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> written = (Map<String, Object>) ports.get(index.get());
+      port = new LinkedHashMap<>(written);
+      port.put("published", Integer.toString(Entry.HOST_PORT));
+      ports.set(index.get(), port);
+    } else {
+      port = new LinkedHashMap<>();
+      port.put("mode", "ingress");
+      port.put("target", (long) entry.get().containerPort());
+      port.put("published", Integer.toString(Entry.HOST_PORT));
+      port.put("protocol", "tcp");
+      ports.add(port);
+    }
+    m.put("ports", ports);
+  }
+
+  /**
+   * A one-shot service (others wait for it to complete) runs once, as on the ECS platform, where
+   * it is not essential: a restart policy that would run it again after it completed is changed.
+   */
+  private void oneShot(Service s, Map<String, Object> m) {
+    String restart = s.restart().orElse("");
+    if (plan.oneShot().contains(s.name())
+        && (restart.equals("always") || restart.equals("unless-stopped"))) {
+      m.put("restart", "no");
+      diags.info(s.keyLocation("restart"), "services." + s.name() + ".restart", "restart: "
+          + restart + " of \"" + s.name() + "\" becomes \"no\": other services wait for it to"
+          + " complete, so it runs once", "");
+    }
+  }
+
+  /**
+   * The service's volumes as the plan keeps them: development mounts left out, binds with their
+   * source relative to the bundle root, a missing one created by Docker.
+   */
   private List<Object> volumes(Service s, Map<String, Object> m) {
     List<Object> out = new ArrayList<>();
     @SuppressWarnings("unchecked")
     List<Object> written = (List<Object>) m.getOrDefault("volumes", List.of());
     for (int i = 0; i < written.size(); i++) {
+      if (plan.dropped(s.name(), i)) {
+        continue;
+      }
       @SuppressWarnings("unchecked")
       Map<String, Object> v = new LinkedHashMap<>((Map<String, Object>) written.get(i));
       ServiceVolume sv = s.volumes().get(i);
       if (sv.type() == ServiceVolume.Type.BIND) {
-        String source = bindSource(s, sv);
-        if (source == null) {
-          continue;
+        Optional<BindMount> bind = plan.bind(s.name(), i);
+        if (bind.isEmpty() || isDotEnv(bind.get(), sv)) {
+          continue; // the plan reported why
         }
-        v.put("source", source);
+        BindMount b = bind.get();
+        v.put("source", !b.inProject() ? b.path() : b.path().isEmpty() ? "." : "./" + b.path());
+        if (b.inProject() && !b.bundled()) {
+          // a long-syntax bind fails on a missing source unless told to create it
+          @SuppressWarnings("unchecked")
+          Map<String, Object> options = new LinkedHashMap<>(
+              (Map<String, Object>) v.getOrDefault("bind", Map.of()));
+          options.put("create_host_path", true);
+          v.put("bind", options);
+        }
       }
       out.add(v);
     }
     return out;
   }
 
-  /** A bind's source as the instance sees it; null (and an error) when it cannot be there. */
-  private String bindSource(Service s, ServiceVolume v) {
-    String path = "services." + s.name() + ".volumes";
-    String written = v.writtenSource().orElse(v.source().orElse(""));
-    String source = v.source().orElse("");
-    SourceLocation at = v.location();
-    if (written.startsWith("~")) {
-      diags.error(at, path, "bind source \"" + written + "\" is in a home directory, which does not"
-              + " exist on the instance and cannot go into the bundle",
-          "move the files into the project, e.g. ./config, and mount that");
-      return null;
+  /** A bind of the bundle's .env, which EB writes itself: an error on this platform. */
+  private boolean isDotEnv(BindMount b, ServiceVolume v) {
+    if (!b.inProject() || !b.path().equals(EB_DOTENV)) {
+      return false;
     }
-    Path abs = Path.of(source).normalize();
-    if (!abs.startsWith(project.workingDir())) {
-      if (written.startsWith(".")) {
-        diags.error(at, path, "bind source \"" + written + "\" is outside the project directory"
-                + " and cannot go into the bundle",
-            "move the files into the project directory and mount them from there");
-        return null;
-      }
-      diags.warning(at, path, "absolute host path " + source + " is used as is: it must exist on"
-              + " every Elastic Beanstalk instance",
-          "put the files in the project and mount ./relative/path, or create the path with"
-              + " .ebextensions or a .platform hook");
-      return source;
-    }
-    String rel = project.workingDir().relativize(abs).toString().replace('\\', '/');
-    if (rel.equals(EB_DOTENV)) {
-      diags.error(at, path, "bind source \"" + written + "\" is the bundle's .env, which Elastic"
-              + " Beanstalk writes itself (it writes none when the bundle holds one)",
-          "rename the file, e.g. ./app.env, and mount that");
-      return null;
-    }
-    if (!files.exists(abs)) {
-      diags.error(at, path, "bind source \"" + written + "\" does not exist in the project",
-          "create it: the files a container mounts go into the source bundle");
-      return null;
-    }
-    if (rel.isEmpty()) {
-      diags.warning(at, path, "the whole project directory is mounted at " + v.target()
-          + "; the source bundle will hold every project file", "mount only the folder needed");
-    }
-    bundlePaths.add(rel.isEmpty() ? "." : rel);
-    return rel.isEmpty() ? "." : "./" + rel;
+    diags.error(v.location(), "services." + b.service() + ".volumes", "bind source \""
+            + v.writtenSource().orElse(b.path()) + "\" is the bundle's .env, which Elastic"
+            + " Beanstalk writes itself (it writes none when the bundle holds one)",
+        "rename the file, e.g. ./app.env, and mount that");
+    return true;
   }
 
   /** A secret read from a file would put the file, and so the secret, into the bundle. */

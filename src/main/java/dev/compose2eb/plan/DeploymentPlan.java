@@ -21,6 +21,8 @@ import java.util.Set;
  * @param oneShot services others wait for to complete ({@code service_completed_successfully},
  *     ECS SUCCESS): they exit early, so they are never link targets
  * @param droppedMounts mounts left out of production (development mounts), in project order
+ * @param binds the bind mounts kept, each with where its source is on the instance, in project
+ *     order; a bind that is neither dropped nor here cannot be mounted (its error is in the report)
  * @param report what the decisions need to tell: infos, warnings, and errors that stop the output
  */
 public record DeploymentPlan(
@@ -30,18 +32,34 @@ public record DeploymentPlan(
     Optional<Entry> entry,
     Set<String> oneShot,
     List<DroppedMount> droppedMounts,
+    List<BindMount> binds,
     List<Diagnostic> report) {
 
   public DeploymentPlan {
     memory = Collections.unmodifiableMap(new LinkedHashMap<>(memory));
     oneShot = Collections.unmodifiableSet(new LinkedHashSet<>(oneShot));
     droppedMounts = List.copyOf(droppedMounts);
+    binds = List.copyOf(binds);
     report = List.copyOf(report);
   }
 
   /** Whether the mount at {@code index} of the service's volumes is left out. */
   public boolean dropped(String service, int index) {
     return droppedMounts.stream().anyMatch(d -> d.service().equals(service) && d.index() == index);
+  }
+
+  /** The kept bind mount at {@code index} of the service's volumes; empty when it is not mounted. */
+  public Optional<BindMount> bind(String service, int index) {
+    return binds.stream().filter(b -> b.service().equals(service) && b.index() == index)
+        .findFirst();
+  }
+
+  /**
+   * The project paths the source bundle must hold for the kept binds: "." for the whole project,
+   * each once, in first-use order.
+   */
+  public List<String> bundlePaths() {
+    return binds.stream().filter(BindMount::bundled).map(BindMount::bundlePath).distinct().toList();
   }
 
   public boolean hasErrors() {

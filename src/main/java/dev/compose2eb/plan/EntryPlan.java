@@ -44,7 +44,7 @@ final class EntryPlan {
                   + " of \"" + s.name() + "\" publishes " + DATABASE_PORTS.get(host.get()) + " on the"
                   + " instance: anyone the security group lets in can reach it",
               "remove the published port; the other containers reach " + s.name()
-                  + " through their links");
+                  + " by name without it");
         }
       }
     }

@@ -62,7 +62,8 @@ record MemoryPlan(Optional<InstanceType> instance, Map<String, ContainerMemory> 
         diags.error(at, "services", "the containers need " + need + " MiB (" + breakdown(out,
                 unstated, each, settings) + "), but a " + type.name() + " has "
                 + type.budgetMib() + " MiB for containers (" + InstanceType.BUDGET_PERCENT
-                + "% of " + type.memoryMib() + " MiB installed), so ECS would never place the task",
+                + "% of " + type.memoryMib() + " MiB installed), so they do not fit on it (ECS"
+                + " would never place the task; under Docker Compose they would run out of memory)",
             fitting((int) Math.min(need, Integer.MAX_VALUE)) + ", or lower the memory the"
                 + " services state");
         share = each;

@@ -5,21 +5,28 @@ import dev.compose2eb.compose.model.Project;
 import dev.compose2eb.compose.model.Service;
 import dev.compose2eb.diag.Diagnostics;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** Makes the deployment plan of a loaded project for its target instance type. */
 public final class Planner {
   private Planner() {}
 
-  /** Plans; never throws for a bad project: errors are in the plan's report. */
-  public static DeploymentPlan plan(Project project, PlanOptions options) {
+  /**
+   * Plans; never throws for a bad project: errors are in the plan's report.
+   *
+   * @param files the project's files, to know which bind sources exist
+   */
+  public static DeploymentPlan plan(Project project, PlanOptions options, ProjectTexts files) {
     Diagnostics diags = new Diagnostics();
     PlanSettings settings = PlanSettings.of(project, options, diags);
     Set<String> oneShot = oneShot(project);
     MemoryPlan memory = MemoryPlan.of(project, settings, diags);
+    Optional<Entry> entry = EntryPlan.of(project, settings, diags);
+    List<DroppedMount> dropped = DevMounts.of(project, settings.keepDevMounts(), diags);
     return new DeploymentPlan(settings.instanceType(), memory.instance(), memory.containers(),
-        EntryPlan.of(project, settings, diags), oneShot,
-        DevMounts.of(project, settings.keepDevMounts(), diags), diags.list());
+        entry, oneShot, dropped, Binds.of(project, dropped, files, diags), diags.list());
   }
 
   /** Services some other service waits for with service_completed_successfully: one-shot jobs. */

@@ -14,9 +14,6 @@ public interface ProjectFiles extends ProjectTexts {
   /** Config-like files under a directory (an nginx conf, a YAML file ...), sorted, bounded in number. */
   List<Path> configFiles(Path dir);
 
-  /** True when the path exists (file or directory). */
-  boolean exists(Path path);
-
   /** A project without files, for translating models built in code. */
   static ProjectFiles none() {
     return new ProjectFiles() {

@@ -17,8 +17,7 @@ import dev.compose2eb.dockerrun.VolumeFrom;
 import dev.compose2eb.plan.ContainerMemory;
 import dev.compose2eb.plan.DeploymentPlan;
 import dev.compose2eb.plan.ManagedPlan;
-import dev.compose2eb.plan.ManagedPlanner;
-import dev.compose2eb.plan.Planner;
+import dev.compose2eb.plan.Plans;
 import dev.compose2eb.plan.VariablePlan;
 import dev.compose2eb.yaml.MapNode;
 import dev.compose2eb.yaml.Node;
@@ -70,9 +69,8 @@ public final class Translator {
    */
   public static Translation translate(Project project, TranslateOptions opts, ProjectFiles files,
       List<String> managed) {
-    ManagedPlan managedPlan = ManagedPlanner.plan(project, managed, files);
-    Project rest = managedPlan.apply(project);
-    return translate(rest, managedPlan, Planner.plan(rest, opts.plan()), opts, files);
+    Plans plans = Plans.of(project, managed, opts.plan(), files);
+    return translate(plans.project(), plans.managed(), plans.deployment(), opts, files);
   }
 
   /**
@@ -115,7 +113,7 @@ public final class Translator {
     Map<String, List<String>> links = new LinkPlanner(project, names, files, diags, plan.oneShot()).plan();
     ServiceTranslator st = new ServiceTranslator(project, opts, names, diags);
     Ports ports = new Ports(diags, plan.entry());
-    Volumes volumes = new Volumes(project, files, diags, plan);
+    Volumes volumes = new Volumes(project, diags, plan);
     Set<String> completionTargets = plan.oneShot();
     EbEnvironment ebEnv = new EbEnvironment(project, diags);
 
@@ -180,8 +178,7 @@ public final class Translator {
     ensureOneEssential(builders, forcedEssential, completionTargets);
     List<ContainerDefinition> containers = builders.stream().map(ContainerDefinition.Builder::build).toList();
     Dockerrun dockerrun = new Dockerrun(volumes.volumes(), containers);
-    return new Translation(dockerrun, variables, diags.list(),
-        volumes.bundlePaths(), managed);
+    return new Translation(dockerrun, variables, diags.list(), plan.bundlePaths(), managed);
   }
 
   /**

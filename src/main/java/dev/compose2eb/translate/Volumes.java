@@ -9,8 +9,8 @@ import dev.compose2eb.diag.SourceLocation;
 import dev.compose2eb.dockerrun.MountPoint;
 import dev.compose2eb.dockerrun.Tmpfs;
 import dev.compose2eb.dockerrun.Volume;
+import dev.compose2eb.plan.BindMount;
 import dev.compose2eb.plan.DeploymentPlan;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -19,8 +19,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Task volumes and mount points. A bind of a project path becomes a host volume under
- * {@code /var/app/current/} (the source bundle on the instance), so the path goes into the bundle;
+ * Task volumes and mount points. A bind the plan keeps becomes a host volume: a project path under
+ * {@code /var/app/current/} (the source bundle on the instance), a host path as is;
  * a named volume becomes a host volume at a stable instance path (it does not survive instance
  * replacement: warned); an anonymous volume becomes a Docker volume without host.
  */
@@ -29,22 +29,16 @@ final class Volumes {
   static final String BUNDLE_ROOT = "/var/app/current";
   /** Where named volumes live on the instance: outside the bundle, which each deploy replaces. */
   static final String DATA_ROOT = "/var/lib/compose2eb";
-  /** Host paths that exist on every EB instance and that containers commonly mount. */
-  static final Set<String> WELL_KNOWN_HOST_PATHS = Set.of("/var/run/docker.sock", "/etc/localtime",
-      "/etc/timezone", "/var/log", "/proc", "/sys", "/dev", "/tmp", "/etc/hosts", "/run");
 
   private final Project project;
-  private final ProjectFiles files;
   private final Diagnostics diags;
   private final DeploymentPlan plan;
   private final Map<String, Volume> volumes = new LinkedHashMap<>();
   private final Map<String, String> volumeBySource = new LinkedHashMap<>();
-  private final Set<String> bundlePaths = new LinkedHashSet<>();
   private final Set<String> warnedNamed = new LinkedHashSet<>();
 
-  Volumes(Project project, ProjectFiles files, Diagnostics diags, DeploymentPlan plan) {
+  Volumes(Project project, Diagnostics diags, DeploymentPlan plan) {
     this.project = project;
-    this.files = files;
     this.diags = diags;
     this.plan = plan;
   }
@@ -64,7 +58,7 @@ final class Volumes {
       ServiceVolume v = s.volumes().get(i);
       SourceLocation at = v.location();
       switch (v.type()) {
-        case BIND -> bind(s, v, at, path).ifPresent(name ->
+        case BIND -> bind(s, i).ifPresent(name ->
             out.add(new MountPoint(name, v.target(), v.readOnly())));
         case VOLUME -> {
           String name;
@@ -100,52 +94,14 @@ final class Volumes {
     return out;
   }
 
-  private java.util.Optional<String> bind(Service s, ServiceVolume v, SourceLocation at, String path) {
-    String written = v.writtenSource().orElse(v.source().orElse(""));
-    String source = v.source().orElse("");
-    if (written.startsWith("~")) {
-      diags.error(at, path, "bind source \"" + written + "\" is in a home directory, which does not"
-              + " exist on the instance and cannot go into the bundle",
-          "move the files into the project, e.g. ./config, and mount that");
+  /** The task volume of the plan's bind at {@code index}; empty when the plan does not mount it. */
+  private java.util.Optional<String> bind(Service s, int index) {
+    java.util.Optional<BindMount> b = plan.bind(s.name(), index);
+    if (b.isEmpty()) {
       return java.util.Optional.empty();
     }
-    Path abs = Path.of(source).normalize();
-    String hostPath;
-    if (abs.startsWith(project.workingDir())) {
-      String rel = project.workingDir().relativize(abs).toString().replace('\\', '/');
-      boolean missing = !files.exists(abs);
-      if (missing) {
-        // as compose does locally, and as ECS documents for a host sourcePath that does not exist
-        diags.warning(at, path, "bind source \"" + written + "\" does not exist: the container gets"
-                + " an empty directory, which Docker creates on the instance as compose creates it"
-                + " locally", "create it in the project if the container needs files there");
-      }
-      if (rel.isEmpty()) {
-        diags.warning(at, path, "the whole project directory is mounted at " + v.target()
-            + "; the source bundle will hold every project file", "mount only the folder needed");
-        hostPath = BUNDLE_ROOT;
-      } else {
-        hostPath = BUNDLE_ROOT + "/" + rel;
-      }
-      if (!missing) {
-        bundlePaths.add(rel.isEmpty() ? "." : rel);
-      }
-    } else if (written.startsWith(".")) {
-      diags.error(at, path, "bind source \"" + written + "\" is outside the project directory"
-              + " and cannot go into the bundle",
-          "move the files into the project directory and mount them from there, e.g. ./"
-              + lastName(written));
-      return java.util.Optional.empty();
-    } else if (isWellKnown(source)) {
-      hostPath = source;
-      diags.info(at, path, "host path " + source + " mounted as is from the instance", "");
-    } else {
-      hostPath = source;
-      diags.warning(at, path, "absolute host path " + source + " is used as is: it must exist on"
-              + " every Elastic Beanstalk instance",
-          "put the files in the project and mount ./relative/path, or create the path with"
-              + " .ebextensions or a .platform hook");
-    }
+    String hostPath = !b.get().inProject() ? b.get().path()
+        : b.get().path().isEmpty() ? BUNDLE_ROOT : BUNDLE_ROOT + "/" + b.get().path();
     String existing = volumeBySource.get(hostPath);
     if (existing != null) {
       return java.util.Optional.of(existing);
@@ -180,16 +136,6 @@ final class Volumes {
     return name;
   }
 
-  /** The last name of a relative path, for an example in a hint ({@code ../shared} → {@code shared}). */
-  private static String lastName(String written) {
-    Path name = Path.of(written).normalize().getFileName();
-    return name == null || name.toString().equals("..") ? "config" : name.toString();
-  }
-
-  private static boolean isWellKnown(String source) {
-    return WELL_KNOWN_HOST_PATHS.stream().anyMatch(w -> source.equals(w) || source.startsWith(w + "/"));
-  }
-
   /** A volume name from a path: letters, digits, _ and -, e.g. {@code nginx-default_conf}. */
   static String volumeName(String path) {
     String n = path.replaceAll("^/+", "").replace('/', '-').replace('.', '_')
@@ -208,10 +154,5 @@ final class Volumes {
 
   List<Volume> volumes() {
     return new ArrayList<>(volumes.values());
-  }
-
-  /** Project-relative paths the containers mount, in first-use order; "." for the whole project. */
-  List<String> bundlePaths() {
-    return new ArrayList<>(bundlePaths);
   }
 }

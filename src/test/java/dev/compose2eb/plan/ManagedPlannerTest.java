@@ -42,6 +42,11 @@ class ManagedPlannerTest {
         return List.of();
       }
     }
+
+    @Override
+    public boolean exists(Path path) {
+      return Files.exists(path);
+    }
   };
 
   static Project load(Path dir) {

@@ -28,7 +28,7 @@ class PlannerTest {
 
   private static DeploymentPlan plan(Project p, String instanceType) {
     return Planner.plan(p, new PlanOptions(Optional.ofNullable(instanceType), Optional.empty(),
-        false, Optional.empty()));
+        false, Optional.empty()), ManagedPlannerTest.DISK);
   }
 
   private static List<String> report(DeploymentPlan plan) {
@@ -92,8 +92,9 @@ class PlannerTest {
     assertThat(plan.hasErrors()).isTrue();
     assertThat(report(plan)).containsExactly("compose.yaml:2:3: error: services: the containers"
         + " need 956 MiB (api 700; web, db: 128 each, the least planned for a service that states"
-        + " none), but a t3.micro has 921 MiB for containers (90% of 1024 MiB installed), so ECS"
-        + " would never place the task; it fits on a 2 GiB instance type: --instance-type t2.small,"
+        + " none), but a t3.micro has 921 MiB for containers (90% of 1024 MiB installed), so they do"
+        + " not fit on it (ECS would never place the task; under Docker Compose they would run out"
+        + " of memory); it fits on a 2 GiB instance type: --instance-type t2.small,"
         + " t3.small, t3a.small, t4g.small and 4 more, or lower the memory the services state");
     assertThat(report(plan(p, "t3.small"))).noneMatch(l -> l.contains("error"));
   }
@@ -130,11 +131,11 @@ class PlannerTest {
   void defaultMemoryGivesEachTheSameAndIsCheckedAgainstTheBudget() throws IOException {
     Project p = load(FOUR);
     DeploymentPlan plan = Planner.plan(p, new PlanOptions(Optional.of("t3.micro"), Optional.empty(),
-        false, Optional.of(200)));
+        false, Optional.of(200)), ManagedPlannerTest.DISK);
     assertThat(plan.memory().get("db").reservationMib()).contains(200);
     assertThat(plan.hasErrors()).isFalse();
     DeploymentPlan tooMuch = Planner.plan(p, new PlanOptions(Optional.of("t3.micro"),
-        Optional.empty(), false, Optional.of(400)));
+        Optional.empty(), false, Optional.of(400)), ManagedPlannerTest.DISK);
     assertThat(report(tooMuch)).singleElement().asString().contains("error: services: the"
         + " containers need 1164 MiB (api 300; cache 64; web, db: 400 each, --default-memory)");
   }
@@ -164,7 +165,7 @@ class PlannerTest {
         + " traffic to port 80, and it is the only service that publishes a port",
         "compose.yaml:7:13: warning: services.db.ports: host port 5432 of \"db\" publishes"
             + " PostgreSQL on the instance: anyone the security group lets in can reach it;"
-            + " remove the published port; the other containers reach db through their links");
+            + " remove the published port; the other containers reach db by name without it");
   }
 
   @Test
@@ -190,7 +191,7 @@ class PlannerTest {
     assertThat(plan(chosen, null).entry()).contains(new Entry("admin", 9000, Optional.of(0),
         Optional.of("9000")));
     DeploymentPlan flag = Planner.plan(chosen, new PlanOptions(Optional.empty(),
-        Optional.of("admin:9001"), false, Optional.empty()));
+        Optional.of("admin:9001"), false, Optional.empty()), ManagedPlannerTest.DISK);
     assertThat(flag.entry()).contains(new Entry("admin", 9001, Optional.of(1), Optional.of("9001")));
   }
 
@@ -198,15 +199,15 @@ class PlannerTest {
   void anEntryWithAPortItDoesNotPublishGetsANewMapping() throws IOException {
     Project p = load("services:\n  web:\n    image: example/web:1\n");
     DeploymentPlan plan = Planner.plan(p, new PlanOptions(Optional.empty(), Optional.of("web:3000"),
-        false, Optional.empty()));
+        false, Optional.empty()), ManagedPlannerTest.DISK);
     assertThat(plan.entry()).contains(new Entry("web", 3000, Optional.empty(), Optional.empty()));
     DeploymentPlan noPort = Planner.plan(p, new PlanOptions(Optional.empty(), Optional.of("web"),
-        false, Optional.empty()));
+        false, Optional.empty()), ManagedPlannerTest.DISK);
     assertThat(report(noPort)).filteredOn(l -> l.contains("error")).singleElement().asString()
         .contains("error: --entry: entry \"web\""
         + " has no tcp port to serve on; give its port: --entry web:PORT");
     DeploymentPlan unknown = Planner.plan(p, new PlanOptions(Optional.empty(), Optional.of("api"),
-        false, Optional.empty()));
+        false, Optional.empty()), ManagedPlannerTest.DISK);
     assertThat(report(unknown)).filteredOn(l -> l.contains("error")).singleElement().asString()
         .contains("entry \"api\" is not a"
         + " service of the project; choose one of web");
@@ -277,7 +278,7 @@ class PlannerTest {
         + " x-eb: {keep_dev_mounts: true}");
 
     assertThat(Planner.plan(p, new PlanOptions(Optional.empty(), Optional.empty(), true,
-        Optional.empty())).droppedMounts()).isEmpty();
+        Optional.empty()), ManagedPlannerTest.DISK).droppedMounts()).isEmpty();
     assertThat(plan(load(yaml + "x-eb:\n  keep_dev_mounts: true\n"), null).droppedMounts())
         .isEmpty();
   }

@@ -21,7 +21,7 @@ class LinkPlannerTest {
 
   private Map<String, List<String>> plan(Project p, ProjectFiles files) {
     return new LinkPlanner(p, new ContainerNames(p, diags), files, diags,
-        dev.compose2eb.plan.Planner.plan(p, dev.compose2eb.plan.PlanOptions.defaults()).oneShot()).plan();
+        dev.compose2eb.plan.Planner.plan(p, dev.compose2eb.plan.PlanOptions.defaults(), files).oneShot()).plan();
   }
 
   private Map<String, List<String>> plan(Project p) {

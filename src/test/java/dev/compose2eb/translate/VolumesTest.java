@@ -14,6 +14,9 @@ import dev.compose2eb.diag.Diagnostics;
 import dev.compose2eb.dockerrun.MountPoint;
 import dev.compose2eb.dockerrun.Tmpfs;
 import dev.compose2eb.dockerrun.Volume;
+import dev.compose2eb.plan.DeploymentPlan;
+import dev.compose2eb.plan.PlanOptions;
+import dev.compose2eb.plan.Planner;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +28,13 @@ class VolumesTest {
   private final ProjectFiles files = Models.files(Map.of(
       "nginx/default.conf", "server {}", "static/index.html", "<h1>", "data/seed.sql", "select 1;"));
 
+  /** The plan, whose findings on mounts join the translator's as they do in a translation. */
+  private DeploymentPlan plan(Project p) {
+    DeploymentPlan plan = Planner.plan(p, PlanOptions.defaults(), files);
+    plan.report().stream().filter(d -> d.path().endsWith(".volumes")).forEach(diags::add);
+    return plan;
+  }
+
   private List<MountPoint> mounts(Volumes v, Project p, int service, List<Tmpfs> tmpfs) {
     return v.mounts(p.services().get(service), p.services().get(service).name(), tmpfs);
   }
@@ -35,8 +45,8 @@ class VolumesTest {
         svc("web").volume(bind("./nginx/default.conf", "/etc/nginx/conf.d/default.conf", true))
             .volume(bind("./static", "/usr/share/nginx/html", false)),
         svc("side").volume(bind("static/", "/static", true)));
-    Volumes v = new Volumes(p, files, diags,
-        dev.compose2eb.plan.Planner.plan(p, dev.compose2eb.plan.PlanOptions.defaults()));
+    DeploymentPlan plan = plan(p);
+    Volumes v = new Volumes(p, diags, plan);
     assertThat(mounts(v, p, 0, new ArrayList<>())).containsExactly(
         new MountPoint("nginx-default_conf", "/etc/nginx/conf.d/default.conf", true),
         new MountPoint("static", "/usr/share/nginx/html", false));
@@ -44,18 +54,18 @@ class VolumesTest {
     assertThat(v.volumes()).containsExactly(
         Volume.host("nginx-default_conf", "/var/app/current/nginx/default.conf"),
         Volume.host("static", "/var/app/current/static"));
-    assertThat(v.bundlePaths()).containsExactly("nginx/default.conf", "static");
+    assertThat(plan.bundlePaths()).containsExactly("nginx/default.conf", "static");
     assertThat(diags.list()).isEmpty();
   }
 
   @Test
   void wholeProjectMountIsTheBundleRootWithAWarning() {
     Project p = project(svc("web").volume(bind(".", "/app", false)));
-    Volumes v = new Volumes(p, files, diags,
-        dev.compose2eb.plan.Planner.plan(p, dev.compose2eb.plan.PlanOptions.defaults()));
+    DeploymentPlan plan = plan(p);
+    Volumes v = new Volumes(p, diags, plan);
     assertThat(mounts(v, p, 0, new ArrayList<>())).containsExactly(new MountPoint("app", "/app", false));
     assertThat(v.volumes()).containsExactly(Volume.host("app", "/var/app/current"));
-    assertThat(v.bundlePaths()).containsExactly(".");
+    assertThat(plan.bundlePaths()).containsExactly(".");
     assertThat(rendered(diags)).singleElement().asString().contains("the whole project directory is mounted at /app");
   }
 
@@ -66,11 +76,11 @@ class VolumesTest {
         .volume(new dev.compose2eb.compose.model.ServiceVolume(
             dev.compose2eb.compose.model.ServiceVolume.Type.BIND, Optional.of("/home/me/.aws"),
             Optional.of("~/.aws"), "/c", true, List.of(), Optional.empty(), Models.at(25))));
-    Volumes v = new Volumes(p, files, diags,
-        dev.compose2eb.plan.Planner.plan(p, dev.compose2eb.plan.PlanOptions.defaults()));
+    DeploymentPlan plan = plan(p);
+    Volumes v = new Volumes(p, diags, plan);
     assertThat(mounts(v, p, 0, new ArrayList<>())).isEmpty();
     assertThat(v.volumes()).isEmpty();
-    assertThat(v.bundlePaths()).isEmpty();
+    assertThat(plan.bundlePaths()).isEmpty();
     assertThat(rendered(diags)).containsExactly(
         "compose.yaml:20:5: error: services.web.volumes: bind source \"../outside\" is outside the"
             + " project directory and cannot go into the bundle; move the files into the project"
@@ -83,12 +93,12 @@ class VolumesTest {
   @Test
   void aMissingProjectBindSourceIsMountedAndLeftToDockerToCreate() {
     Project p = project(svc("web").volume(bind("./data/uploads", "/uploads", false)));
-    Volumes v = new Volumes(p, files, diags,
-        dev.compose2eb.plan.Planner.plan(p, dev.compose2eb.plan.PlanOptions.defaults()));
+    DeploymentPlan plan = plan(p);
+    Volumes v = new Volumes(p, diags, plan);
     assertThat(mounts(v, p, 0, new ArrayList<>())).containsExactly(
         new MountPoint("data-uploads", "/uploads", false));
     assertThat(v.volumes()).extracting(Volume::name).containsExactly("data-uploads");
-    assertThat(v.bundlePaths()).isEmpty();
+    assertThat(plan.bundlePaths()).isEmpty();
     assertThat(rendered(diags)).containsExactly("compose.yaml:20:5: warning: services.web.volumes:"
         + " bind source \"./data/uploads\" does not exist: the container gets an empty directory,"
         + " which Docker creates on the instance as compose creates it locally; create it in the"
@@ -101,8 +111,8 @@ class VolumesTest {
         .volume(bind("/var/run/docker.sock", "/var/run/docker.sock", true))
         .volume(bind("/etc/localtime", "/etc/localtime", true))
         .volume(bind("/srv/data", "/data", false)));
-    Volumes v = new Volumes(p, files, diags,
-        dev.compose2eb.plan.Planner.plan(p, dev.compose2eb.plan.PlanOptions.defaults()));
+    DeploymentPlan plan = plan(p);
+    Volumes v = new Volumes(p, diags, plan);
     mounts(v, p, 0, new ArrayList<>());
     assertThat(v.volumes()).containsExactly(
         Volume.host("host-var-run-docker_sock", "/var/run/docker.sock"),
@@ -110,7 +120,7 @@ class VolumesTest {
         Volume.host("host-srv-data", "/srv/data"));
     assertThat(diags.list()).extracting(d -> d.severity().label())
         .containsExactly("info", "info", "warning");
-    assertThat(v.bundlePaths()).isEmpty();
+    assertThat(plan.bundlePaths()).isEmpty();
   }
 
   @Test
@@ -120,8 +130,8 @@ class VolumesTest {
     Project p = project(Map.of("shared", external),
         svc("db").volume(named("pg.data", "/var/lib/postgresql/data")).volume(named("shared", "/s")),
         svc("backup").volume(named("pg.data", "/backup")));
-    Volumes v = new Volumes(p, files, diags,
-        dev.compose2eb.plan.Planner.plan(p, dev.compose2eb.plan.PlanOptions.defaults()));
+    DeploymentPlan plan = plan(p);
+    Volumes v = new Volumes(p, diags, plan);
     mounts(v, p, 0, new ArrayList<>());
     assertThat(mounts(v, p, 1, new ArrayList<>())).containsExactly(new MountPoint("pg_data", "/backup", false));
     assertThat(v.volumes()).containsExactly(
@@ -135,8 +145,8 @@ class VolumesTest {
   void anonymousVolumesHaveNoHostAndNamesNeverClash() {
     Project p = project(
         svc("web").volume(anonymous("/a")).volume(anonymous("/b")).volume(named("web-anon1", "/c")));
-    Volumes v = new Volumes(p, files, diags,
-        dev.compose2eb.plan.Planner.plan(p, dev.compose2eb.plan.PlanOptions.defaults()));
+    DeploymentPlan plan = plan(p);
+    Volumes v = new Volumes(p, diags, plan);
     assertThat(mounts(v, p, 0, new ArrayList<>())).extracting(MountPoint::sourceVolume)
         .containsExactly("web-anon1", "web-anon2", "web-anon1-2");
     assertThat(v.volumes().get(0)).isEqualTo(new Volume("web-anon1", Optional.empty()));
@@ -146,8 +156,8 @@ class VolumesTest {
   void tmpfsMountsGoToLinuxParametersRoundedUpInMib() {
     Project p = project(svc("web").volume(Models.tmpfs("/run", 1L)).volume(Models.tmpfs("/big", 3L << 30))
         .volume(Models.tmpfs("/nosize", null)));
-    Volumes v = new Volumes(p, files, diags,
-        dev.compose2eb.plan.Planner.plan(p, dev.compose2eb.plan.PlanOptions.defaults()));
+    DeploymentPlan plan = plan(p);
+    Volumes v = new Volumes(p, diags, plan);
     List<Tmpfs> tmpfs = new ArrayList<>();
     assertThat(mounts(v, p, 0, tmpfs)).isEmpty();
     assertThat(tmpfs).containsExactly(new Tmpfs("/run", 1, List.of()), new Tmpfs("/big", 3072, List.of()),
