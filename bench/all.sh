@@ -59,6 +59,14 @@ fi
 python3 bench/all.py "$rounds" 1 "${cmds[@]}" | tee "$out/all.md"
 echo "load average after start-up rounds: $(cut -d' ' -f1-3 /proc/loadavg)"
 
+# what one convert through the launcher loads, and how much of it comes from the class-data archive
+COMPOSE2EB_JAVA_OPTS="-Xlog:class+load:file=$out/classes.txt" \
+  target/compose2eb convert -f $sample -o "$out/convert-classes" >/dev/null 2>&1
+loaded=$(grep -c 'class,load' "$out/classes.txt")
+shared=$(grep -c 'source: shared objects file' "$out/classes.txt")
+echo "convert through the launcher: $loaded classes loaded, $shared of them from the class-data archives," \
+  "$(grep -v 'shared objects file' "$out/classes.txt" | grep -c ' picocli\.') picocli classes read from the jar"
+
 if command -v skopeo >/dev/null && [ -x /usr/bin/docker-registry ] && command -v htpasswd >/dev/null; then
   mvn -q -o -B test-compile
   mvn -q -o -B dependency:build-classpath -DincludeScope=test -Dmdep.outputFile="$out/classpath.txt" >/dev/null
