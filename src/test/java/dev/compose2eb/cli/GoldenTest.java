@@ -141,6 +141,7 @@ class GoldenTest {
     Files.writeString(expected.resolve("stderr.txt"), r.err(), StandardCharsets.UTF_8);
     Files.writeString(expected.resolve("exit"), r.code() + "\n", StandardCharsets.UTF_8);
     for (String f : written) {
+      Files.createDirectories(expected.resolve(f).getParent());
       Files.copy(out.resolve(f), expected.resolve(f), StandardCopyOption.REPLACE_EXISTING);
     }
   }
@@ -154,9 +155,11 @@ class GoldenTest {
     }
   }
 
+  /** The files under {@code dir}, as relative paths ({@code .ebextensions/x.config}), sorted. */
   private static List<String> list(Path dir) throws IOException {
-    try (Stream<Path> s = Files.list(dir)) {
-      return s.map(p -> p.getFileName().toString()).sorted().toList();
+    try (Stream<Path> s = Files.walk(dir)) {
+      return s.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString()).sorted()
+          .toList();
     }
   }
 

@@ -45,6 +45,38 @@ class ManagedConvertTest {
   }
 
   @Test
+  void onTheDockerPlatformTheServicesLeaveTheComposeFileAndTheirConsumersReadDotEnv()
+      throws IOException {
+    Path repo = Path.of("").toAbsolutePath();
+    Cli.Result r = Cli.run(repo, "convert", "-f", "samples/multi-docker/docker-compose.yml",
+        "--platform", "docker", "-o", tmp.toString(), "--managed", "postgres", "--managed", "redis",
+        "--application", "multi", "--environment", "multi-prod");
+    assertThat(r.code()).as(r.err()).isZero();
+    String compose = read(tmp.resolve("docker-compose.yml"));
+    // the same config as on the ECS platform, from the same plan
+    Path ecs = tmp.resolve("ecs");
+    Cli.run(repo, "convert", "-f", "samples/multi-docker/docker-compose.yml", "-o", ecs.toString(),
+        "--managed", "postgres", "--managed", "redis", "--application", "multi",
+        "--environment", "multi-prod");
+    assertThat(read(tmp.resolve(".ebextensions/compose2eb-managed.config")))
+        .isEqualTo(read(ecs.resolve(".ebextensions/compose2eb-managed.config")));
+    assertThat(compose).doesNotContain("  postgres:", "  redis:", "PGHOST", "REDIS_HOST",
+        "PGPASSWORD", "postgres_password", "redis:7");
+    // api and worker read the rewired variables (EB environment properties) from the .env EB
+    // writes; the services that read none do not get it
+    assertThat(compose).contains("""
+          api:
+            env_file:
+              - .env
+        """, """
+          worker:
+            env_file:
+              - .env
+        """);
+    assertThat(compose.split("env_file:", -1)).hasSize(3);
+  }
+
+  @Test
   void nestPostgresLeavesNoHostNorPasswordOfTheDatabase() throws IOException {
     Path repo = Path.of("").toAbsolutePath();
     Cli.Result r = Cli.run(repo, "convert", "-f", "samples/nest-postgres/docker-compose.yml",
