@@ -67,16 +67,17 @@ final class DeployCommand implements Callable<Integer> {
     String environment = required(options.environment, xeb.environment(), "--environment", "environment");
     Map<String, String> variables = new LinkedHashMap<>(xeb.env());
     variables.putAll(flagEnv);
-    DeployRequest request = new DeployRequest(application, environment,
-        Optional.ofNullable(options.versionLabel), variables, options.create, options.createRoles,
-        Optional.ofNullable(translate.instanceType).or(xeb::instanceType),
-        Optional.ofNullable(options.platformArn), timeout, poll, options.dryRun,
-        options.rollbackOnFailure, options.mirrorImages)
-        .withSingleInstance(options.singleInstance)
-        .withHealthSettle(OptionValues.duration(spec, "--health-settle", options.healthSettle))
-        .withPushTimeout(OptionValues.duration(spec, "--push-timeout", options.pushTimeout))
-        .withPlatform(translate.platform(spec, loaded.project()))
-        .withSecretsManager(options.secretsManager);
+    DeployRequest request = DeployRequest.builder(application, environment)
+        .versionLabel(Optional.ofNullable(options.versionLabel)).variables(variables)
+        .create(options.create).createRoles(options.createRoles)
+        .instanceType(Optional.ofNullable(translate.instanceType).or(xeb::instanceType))
+        .platformArn(Optional.ofNullable(options.platformArn)).timeout(timeout).pollInterval(poll)
+        .dryRun(options.dryRun).rollbackOnFailure(options.rollbackOnFailure)
+        .mirrorImages(options.mirrorImages).singleInstance(options.singleInstance)
+        .healthSettle(OptionValues.duration(spec, "--health-settle", options.healthSettle))
+        .pushTimeout(OptionValues.duration(spec, "--push-timeout", options.pushTimeout))
+        .platform(translate.platform(spec, loaded.project()))
+        .secretsManager(options.secretsManager).build();
     Path dir = loaded.project().workingDir();
     DeployConsole listener = new DeployConsole(console);
     List<DeployOutcome> ended = new ArrayList<>(1);

@@ -54,50 +54,70 @@ public record DeployRequest(
     variables = Collections.unmodifiableMap(new TreeMap<>(variables));
   }
 
-  /** A load-balanced environment, the default settling period and push timeout. */
-  public DeployRequest(String application, String environment, Optional<String> versionLabel,
-      Map<String, String> variables, boolean create, boolean createRoles, Optional<String> instanceType,
-      Optional<String> platformArn, Duration timeout, Duration pollInterval, boolean dryRun,
-      boolean rollbackOnFailure, boolean mirrorImages) {
-    this(application, environment, versionLabel, variables, create, createRoles, instanceType,
-        platformArn, timeout, pollInterval, dryRun, rollbackOnFailure, mirrorImages, false,
-        DEFAULT_HEALTH_SETTLE, DEFAULT_PUSH_TIMEOUT, Platform.ECS, false);
+  /** A request with every setting but the names at its default; see {@link Builder}. */
+  public static Builder builder(String application, String environment) {
+    return new Builder(application, environment);
   }
 
-  public DeployRequest withSingleInstance(boolean single) {
-    return new DeployRequest(application, environment, versionLabel, variables, create, createRoles,
-        instanceType, platformArn, timeout, pollInterval, dryRun, rollbackOnFailure, mirrorImages,
-        single, healthSettle, pushTimeout, platform, secretsManager);
+  /** A builder seeded with this request, to make a copy that differs in a few settings. */
+  public Builder toBuilder() {
+    return new Builder(application, environment).versionLabel(versionLabel).variables(variables)
+        .create(create).createRoles(createRoles).instanceType(instanceType).platformArn(platformArn)
+        .timeout(timeout).pollInterval(pollInterval).dryRun(dryRun).rollbackOnFailure(rollbackOnFailure)
+        .mirrorImages(mirrorImages).singleInstance(singleInstance).healthSettle(healthSettle)
+        .pushTimeout(pushTimeout).platform(platform).secretsManager(secretsManager);
   }
 
-  public DeployRequest withHealthSettle(Duration settle) {
-    return new DeployRequest(application, environment, versionLabel, variables, create, createRoles,
-        instanceType, platformArn, timeout, pollInterval, dryRun, rollbackOnFailure, mirrorImages,
-        singleInstance, settle, pushTimeout, platform, secretsManager);
-  }
+  /**
+   * The one place that knows the defaults: an existing load-balanced ECS environment, secrets in
+   * Parameter Store, the CLI's timeouts, nothing created, mirrored or rolled back.
+   */
+  public static final class Builder {
+    private final String application;
+    private final String environment;
+    private Optional<String> versionLabel = Optional.empty();
+    private Map<String, String> variables = Map.of();
+    private boolean create;
+    private boolean createRoles;
+    private Optional<String> instanceType = Optional.empty();
+    private Optional<String> platformArn = Optional.empty();
+    private Duration timeout = Duration.ofMinutes(20);
+    private Duration pollInterval = Duration.ofSeconds(5);
+    private boolean dryRun;
+    private boolean rollbackOnFailure;
+    private boolean mirrorImages;
+    private boolean singleInstance;
+    private Duration healthSettle = DEFAULT_HEALTH_SETTLE;
+    private Duration pushTimeout = DEFAULT_PUSH_TIMEOUT;
+    private Platform platform = Platform.ECS;
+    private boolean secretsManager;
 
-  public DeployRequest withPushTimeout(Duration push) {
-    return new DeployRequest(application, environment, versionLabel, variables, create, createRoles,
-        instanceType, platformArn, timeout, pollInterval, dryRun, rollbackOnFailure, mirrorImages,
-        singleInstance, healthSettle, push, platform, secretsManager);
-  }
+    private Builder(String application, String environment) {
+      this.application = application;
+      this.environment = environment;
+    }
 
-  public DeployRequest withTimeout(Duration eb) {
-    return new DeployRequest(application, environment, versionLabel, variables, create, createRoles,
-        instanceType, platformArn, eb, pollInterval, dryRun, rollbackOnFailure, mirrorImages,
-        singleInstance, healthSettle, pushTimeout, platform, secretsManager);
-  }
+    public Builder versionLabel(Optional<String> v) { versionLabel = v; return this; }
+    public Builder variables(Map<String, String> v) { variables = v; return this; }
+    public Builder create(boolean v) { create = v; return this; }
+    public Builder createRoles(boolean v) { createRoles = v; return this; }
+    public Builder instanceType(Optional<String> v) { instanceType = v; return this; }
+    public Builder platformArn(Optional<String> v) { platformArn = v; return this; }
+    public Builder timeout(Duration v) { timeout = v; return this; }
+    public Builder pollInterval(Duration v) { pollInterval = v; return this; }
+    public Builder dryRun(boolean v) { dryRun = v; return this; }
+    public Builder rollbackOnFailure(boolean v) { rollbackOnFailure = v; return this; }
+    public Builder mirrorImages(boolean v) { mirrorImages = v; return this; }
+    public Builder singleInstance(boolean v) { singleInstance = v; return this; }
+    public Builder healthSettle(Duration v) { healthSettle = v; return this; }
+    public Builder pushTimeout(Duration v) { pushTimeout = v; return this; }
+    public Builder platform(Platform v) { platform = v; return this; }
+    public Builder secretsManager(boolean v) { secretsManager = v; return this; }
 
-  /** The same deploy to another platform. */
-  public DeployRequest withPlatform(Platform p) {
-    return new DeployRequest(application, environment, versionLabel, variables, create, createRoles,
-        instanceType, platformArn, timeout, pollInterval, dryRun, rollbackOnFailure, mirrorImages,
-        singleInstance, healthSettle, pushTimeout, p, secretsManager);
-  }
-
-  public DeployRequest withSecretsManager(boolean sm) {
-    return new DeployRequest(application, environment, versionLabel, variables, create, createRoles,
-        instanceType, platformArn, timeout, pollInterval, dryRun, rollbackOnFailure, mirrorImages,
-        singleInstance, healthSettle, pushTimeout, platform, sm);
+    public DeployRequest build() {
+      return new DeployRequest(application, environment, versionLabel, variables, create, createRoles,
+          instanceType, platformArn, timeout, pollInterval, dryRun, rollbackOnFailure, mirrorImages,
+          singleInstance, healthSettle, pushTimeout, platform, secretsManager);
+    }
   }
 }

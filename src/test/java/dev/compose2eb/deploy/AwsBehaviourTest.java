@@ -62,24 +62,15 @@ class AwsBehaviourTest {
   }
 
   private static DeployRequest withVariables(Map<String, String> variables) {
-    DeployRequest r = DeployWorld.request();
-    return new DeployRequest(r.application(), r.environment(), r.versionLabel(), variables, r.create(),
-        r.createRoles(), r.instanceType(), r.platformArn(), r.timeout(), r.pollInterval(), r.dryRun(),
-        r.rollbackOnFailure(), r.mirrorImages()).withHealthSettle(Duration.ZERO);
+    return DeployWorld.request().toBuilder().variables(variables).build();
   }
 
   private static DeployRequest rollingBack(Map<String, String> variables) {
-    DeployRequest r = withVariables(variables);
-    return new DeployRequest(r.application(), r.environment(), r.versionLabel(), variables, r.create(),
-        r.createRoles(), r.instanceType(), r.platformArn(), r.timeout(), r.pollInterval(), false,
-        true, false).withHealthSettle(Duration.ZERO);
+    return withVariables(variables).toBuilder().rollbackOnFailure(true).build();
   }
 
   private static DeployRequest withoutCreateRoles() {
-    DeployRequest r = DeployWorld.request();
-    return new DeployRequest(r.application(), r.environment(), r.versionLabel(), r.variables(), true,
-        false, r.instanceType(), r.platformArn(), r.timeout(), r.pollInterval(), false, false, false)
-        .withHealthSettle(Duration.ZERO);
+    return DeployWorld.request().toBuilder().createRoles(false).build();
   }
 
   private Map<String, String> createEnvironmentParams() {
@@ -112,7 +103,7 @@ class AwsBehaviourTest {
   @Test
   void rolesThatNeverReachElasticBeanstalkEndInAClearMessage() {
     w.fake.iamPropagationDelay(1_000_000);
-    DeployRequest r = DeployWorld.request().withTimeout(Duration.ofMillis(300));
+    DeployRequest r = DeployWorld.request().toBuilder().timeout(Duration.ofMillis(300)).build();
     assertThatThrownBy(() -> w.deploy(r)).isInstanceOf(AwsFailure.class)
         .hasMessageContaining(PROFILE_MISSING).hasMessageContaining("run the deploy again");
   }
@@ -149,10 +140,8 @@ class AwsBehaviourTest {
 
   @Test
   void singleInstanceHasNoLoadBalancerAndTheDryRunSaysSo() {
-    DeployRequest single = DeployWorld.request().withSingleInstance(true);
-    DeployRequest dry = new DeployRequest(single.application(), single.environment(), single.versionLabel(),
-        single.variables(), true, true, single.instanceType(), single.platformArn(), single.timeout(),
-        single.pollInterval(), true, false, false).withSingleInstance(true);
+    DeployRequest single = DeployWorld.request().toBuilder().singleInstance(true).build();
+    DeployRequest dry = single.toBuilder().dryRun(true).build();
     assertThat(w.deploy(dry).status()).isEqualTo(DeployOutcome.Status.PLANNED);
     assertThat(w.lines).anyMatch(l -> l.startsWith("environment create shop-prod on ")
         && l.endsWith("(single instance, no load balancer, t3.small)"));
@@ -170,9 +159,7 @@ class AwsBehaviourTest {
   @Test
   void withoutAnInstanceTypeTheEnvironmentGetsThePlansDefault() {
     DeployRequest r = DeployWorld.request();
-    DeployRequest none = new DeployRequest(r.application(), r.environment(), r.versionLabel(), r.variables(),
-        true, true, java.util.Optional.empty(), r.platformArn(), r.timeout(), r.pollInterval(), false, false,
-        false).withHealthSettle(Duration.ZERO);
+    DeployRequest none = r.toBuilder().instanceType(java.util.Optional.empty()).build();
     assertThat(w.deploy(none).status()).isEqualTo(DeployOutcome.Status.HEALTHY);
     assertThat(sentOption(createEnvironmentParams(), "aws:ec2:instances", "InstanceTypes"))
         .isEqualTo(dev.compose2eb.plan.InstanceTypes.DEFAULT);
@@ -204,7 +191,8 @@ class AwsBehaviourTest {
   @Test
   void healthThatHasNotHeldForTheSettlingPeriodIsNotHealthy() {
     // Green at once, but the settling period is longer than the timeout left
-    DeployRequest r = DeployWorld.request().withHealthSettle(Duration.ofHours(1)).withTimeout(Duration.ofSeconds(2));
+    DeployRequest r = DeployWorld.request().toBuilder().healthSettle(Duration.ofHours(1))
+        .timeout(Duration.ofSeconds(2)).build();
     DeployOutcome out = w.deploy(r);
     assertThat(out.status()).isEqualTo(DeployOutcome.Status.UNHEALTHY);
     assertThat(out.next()).contains("had not settled");
@@ -248,7 +236,7 @@ class AwsBehaviourTest {
   @Test
   void anEnvironmentElasticBeanstalkTerminatesEndsTheWaitAsAFailure() {
     w.fake.nextDeployTerminates("Stack named 'awseb-e-1-stack' aborted operation. Current state: 'CREATE_FAILED'");
-    DeployOutcome out = w.deploy(DeployWorld.request().withTimeout(Duration.ofMinutes(30)));
+    DeployOutcome out = w.deploy(DeployWorld.request().toBuilder().timeout(Duration.ofMinutes(30)).build());
     assertThat(out.status()).isEqualTo(DeployOutcome.Status.FAILED);
     assertThat(out.next()).contains("terminated environment shop-prod").contains("--create");
   }

@@ -83,9 +83,8 @@ class DeployScenariosTest {
         ? read("compose.yaml").replace("MODE: production", "MODE: staging") : "");
     w.fake.clearCalls();
     DeployRequest r = DeployWorld.request();
-    DeployOutcome second = w.deploy(new DeployRequest(r.application(), r.environment(), r.versionLabel(),
-        Map.of("GREETING", "hello", "EXTRA", "1"), r.create(), r.createRoles(), r.instanceType(),
-        r.platformArn(), r.timeout(), r.pollInterval(), false, false, false).withHealthSettle(Duration.ZERO));
+    DeployOutcome second = w.deploy(r.toBuilder()
+        .variables(Map.of("GREETING", "hello", "EXTRA", "1")).build());
     assertThat(second.status()).isEqualTo(DeployOutcome.Status.HEALTHY);
     assertThat(second.versionLabel()).isNotEqualTo(first.versionLabel());
     assertThat(writes()).containsExactly("CreateApplicationVersion", "UpdateEnvironment");
@@ -125,8 +124,9 @@ class DeployScenariosTest {
 
     DeployRequest r = DeployWorld.request();
     w.fake.inject("DescribeApplications", Fault.SERVER_ERROR, 100);
-    assertThatThrownBy(() -> w.deploy(new DeployRequest("other", "other-env", Optional.empty(), Map.of(),
-        true, true, Optional.empty(), Optional.empty(), r.timeout(), r.pollInterval(), false, false, false).withHealthSettle(Duration.ZERO)))
+    assertThatThrownBy(() -> w.deploy(DeployRequest.builder("other", "other-env").create(true)
+        .createRoles(true).timeout(r.timeout()).pollInterval(r.pollInterval()).healthSettle(Duration.ZERO)
+        .build()))
         .isInstanceOf(AwsFailure.class)
         .hasMessageStartingWith("Tried to ")
         .hasMessageContaining("failed because: ");
@@ -139,9 +139,7 @@ class DeployScenariosTest {
     w.write("web/extra.conf", "x");
     w.write("compose.yaml", read("compose.yaml").replace("MODE: production", "MODE: other"));
     DeployRequest r = DeployWorld.request();
-    DeployOutcome out = w.deploy(new DeployRequest(r.application(), r.environment(), r.versionLabel(),
-        r.variables(), true, true, r.instanceType(), r.platformArn(), Duration.ofMillis(400),
-        r.pollInterval(), false, false, false).withHealthSettle(Duration.ZERO));
+    DeployOutcome out = w.deploy(r.toBuilder().timeout(Duration.ofMillis(400)).build());
     assertThat(out.status()).isEqualTo(DeployOutcome.Status.TIMED_OUT);
     assertThat(out.next()).contains("gave up after PT0.4S").contains("Updating");
   }
@@ -152,9 +150,7 @@ class DeployScenariosTest {
     w.fake.nextDeployHealth("Red");
     w.write("compose.yaml", read("compose.yaml").replace("MODE: production", "MODE: broken"));
     DeployRequest r = DeployWorld.request();
-    DeployOutcome out = w.deploy(new DeployRequest(r.application(), r.environment(), r.versionLabel(),
-        r.variables(), true, true, r.instanceType(), r.platformArn(), r.timeout(), r.pollInterval(),
-        false, true, false).withHealthSettle(Duration.ZERO));
+    DeployOutcome out = w.deploy(r.toBuilder().rollbackOnFailure(true).build());
     assertThat(out.status()).isEqualTo(DeployOutcome.Status.UNHEALTHY);
     assertThat(out.health()).contains("Red");
     assertThat(out.next()).startsWith("rolled back to " + first.versionLabel());
@@ -164,9 +160,7 @@ class DeployScenariosTest {
   @Test
   void aDryRunPlansEveryStepAndWritesNothing() {
     DeployRequest r = DeployWorld.request();
-    DeployOutcome out = w.deploy(new DeployRequest(r.application(), r.environment(), r.versionLabel(),
-        r.variables(), true, true, r.instanceType(), r.platformArn(), r.timeout(), r.pollInterval(),
-        true, false, false).withHealthSettle(Duration.ZERO));
+    DeployOutcome out = w.deploy(r.toBuilder().dryRun(true).build());
     assertThat(out.status()).isEqualTo(DeployOutcome.Status.PLANNED);
     assertThat(writes()).isEmpty();
     assertThat(w.published).isEmpty();

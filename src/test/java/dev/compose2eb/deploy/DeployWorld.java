@@ -88,9 +88,10 @@ final class DeployWorld implements AutoCloseable {
   }
 
   static DeployRequest request() {
-    return new DeployRequest("shop", "shop-prod", Optional.empty(), Map.of("GREETING", "hello"),
-        true, true, Optional.of("t3.small"), Optional.empty(), Duration.ofSeconds(20),
-        Duration.ofMillis(5), false, false, false).withHealthSettle(Duration.ZERO);
+    return DeployRequest.builder("shop", "shop-prod").variables(Map.of("GREETING", "hello"))
+        .create(true).createRoles(true).instanceType(Optional.of("t3.small"))
+        .timeout(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(5))
+        .healthSettle(Duration.ZERO).build();
   }
 
   DeployOutcome deploy(DeployRequest request) {

@@ -37,11 +37,8 @@ class DockerDeployScenariosTest {
   }
 
   private static DeployRequest docker(boolean dryRun, boolean rollback) {
-    DeployRequest r = DeployWorld.request();
-    return new DeployRequest(r.application(), r.environment(), r.versionLabel(), r.variables(),
-        r.create(), r.createRoles(), r.instanceType(), r.platformArn(), r.timeout(),
-        r.pollInterval(), dryRun, rollback, false).withHealthSettle(r.healthSettle())
-        .withPlatform(Platform.DOCKER);
+    return DeployWorld.request().toBuilder().dryRun(dryRun).rollbackOnFailure(rollback)
+        .platform(Platform.DOCKER).build();
   }
 
   private List<String> writes() {

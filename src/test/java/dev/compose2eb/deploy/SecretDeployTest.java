@@ -10,7 +10,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -195,9 +194,7 @@ class SecretDeployTest {
   @Test
   void dryRunNamesEachSecretWithWhatWouldHappenAndWritesNothing() {
     DeployRequest r = DeployWorld.request();
-    w.deploy(new DeployRequest(r.application(), r.environment(), r.versionLabel(), r.variables(), true, true,
-        r.instanceType(), r.platformArn(), r.timeout(), r.pollInterval(), true, false, false)
-        .withHealthSettle(Duration.ZERO));
+    w.deploy(r.toBuilder().dryRun(true).build());
     assertThat(w.fake.writeCalls()).isEmpty();
     assertThat(w.lines).contains("secret create DB_PASSWORD (SSM parameter " + PREFIX + "DB_PASSWORD)",
         "iam create role compose2eb-ecs-task-execution-role");
@@ -205,9 +202,7 @@ class SecretDeployTest {
     compose("n3w-Pass-Word", "redis://cache:6379");
     w.lines.clear();
     w.fake.clearCalls();
-    w.deploy(new DeployRequest(r.application(), r.environment(), r.versionLabel(), r.variables(), true, true,
-        r.instanceType(), r.platformArn(), r.timeout(), r.pollInterval(), true, false, false)
-        .withHealthSettle(Duration.ZERO));
+    w.deploy(r.toBuilder().dryRun(true).build());
     assertThat(w.fake.writeCalls()).isEmpty();
     assertThat(w.lines).contains("secret update DB_PASSWORD (SSM parameter " + PREFIX + "DB_PASSWORD)",
         "secret unchanged DATABASE_URL (SSM parameter " + PREFIX + "DATABASE_URL)");
@@ -216,9 +211,7 @@ class SecretDeployTest {
   @Test
   void secretsManagerHoldsOneSecretPerVariableInstead() {
     DeployRequest r = DeployWorld.request();
-    DeployRequest sm = new DeployRequest(r.application(), r.environment(), r.versionLabel(), r.variables(),
-        true, true, r.instanceType(), r.platformArn(), r.timeout(), r.pollInterval(), false, false, false)
-        .withHealthSettle(Duration.ZERO).withSecretsManager(true);
+    DeployRequest sm = r.toBuilder().secretsManager(true).build();
     assertThat(w.deploy(sm).status()).isEqualTo(DeployOutcome.Status.HEALTHY);
     assertThat(w.fake.parameterNames()).isEmpty();
     assertThat(w.fake.secretNames()).containsExactly("compose2eb/shop/shop-prod/DATABASE_URL",
@@ -236,10 +229,7 @@ class SecretDeployTest {
   @Test
   void withoutCreateRolesAMissingExecutionRoleIsAClearError() {
     DeployRequest r = DeployWorld.request();
-    assertThatThrownBy(() -> w.deploy(new DeployRequest(r.application(), r.environment(), r.versionLabel(),
-        r.variables(), true, false, r.instanceType(), r.platformArn(), r.timeout(), r.pollInterval(), false,
-        false, false)
-        .withHealthSettle(Duration.ZERO)))
+    assertThatThrownBy(() -> w.deploy(r.toBuilder().createRoles(false).build()))
         .hasMessageContaining("role");
     assertThat(w.fake.parameterNames()).isEmpty();
   }
@@ -247,10 +237,8 @@ class SecretDeployTest {
   @Test
   void requestVariablesFollowTheSameRule() {
     DeployRequest r = DeployWorld.request();
-    w.deploy(new DeployRequest(r.application(), r.environment(), r.versionLabel(),
-        Map.of("GREETING", "hello", "STRIPE_API_KEY", "sk_live_abc"), true, true, r.instanceType(),
-        r.platformArn(), r.timeout(), r.pollInterval(), false, false, false)
-        .withHealthSettle(Duration.ZERO));
+    w.deploy(r.toBuilder()
+        .variables(Map.of("GREETING", "hello", "STRIPE_API_KEY", "sk_live_abc")).build());
     assertThat(w.fake.parameterValue(PREFIX + "STRIPE_API_KEY")).contains("sk_live_abc");
     assertThat(env().variables()).doesNotContainKey("STRIPE_API_KEY");
   }
@@ -291,9 +279,7 @@ class SecretDeployTest {
   }
 
   private static DeployRequest docker(DeployRequest r, boolean createRoles) {
-    return new DeployRequest(r.application(), r.environment(), r.versionLabel(), r.variables(), true,
-        createRoles, r.instanceType(), r.platformArn(), r.timeout(), r.pollInterval(), false, false,
-        false).withHealthSettle(Duration.ZERO).withPlatform(dev.compose2eb.plan.Platform.DOCKER);
+    return r.toBuilder().createRoles(createRoles).platform(dev.compose2eb.plan.Platform.DOCKER).build();
   }
 
   @Test
@@ -303,9 +289,7 @@ class SecretDeployTest {
     w.fake.nextDeployHealth("Red");
     w.lines.clear();
     DeployRequest r = DeployWorld.request();
-    DeployOutcome out = w.deploy(new DeployRequest(r.application(), r.environment(), r.versionLabel(),
-        r.variables(), true, true, r.instanceType(), r.platformArn(), r.timeout(), r.pollInterval(),
-        false, true, false).withHealthSettle(Duration.ZERO));
+    DeployOutcome out = w.deploy(r.toBuilder().rollbackOnFailure(true).build());
     assertThat(out.status()).isEqualTo(DeployOutcome.Status.UNHEALTHY);
     // the bundle did not change: the version is the first one's, EB's update is what gets undone
     assertThat(out.versionLabel()).isEqualTo(first.versionLabel());
