@@ -17,9 +17,6 @@ import dev.compose2eb.ebextensions.ManagedConfigWriter;
 import dev.compose2eb.ebcompose.EbComposeWriter;
 import dev.compose2eb.plan.Platform;
 import dev.compose2eb.review.UnifiedDiff;
-import dev.compose2eb.yaml.MapNode;
-import dev.compose2eb.yaml.Node;
-import dev.compose2eb.yaml.ScalarNode;
 import dev.compose2eb.translate.TranslateOptions;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -309,20 +306,7 @@ final class ConvertCommand implements Callable<Integer> {
 
     /** --platform, else x-eb: {platform: ...}, else ECS. */
     Platform platform(CommandSpec spec, Project project) {
-      if (platform != null) {
-        return Platform.of(platform).orElseThrow(() -> new ParameterException(spec.commandLine(),
-            "--platform must be ecs or docker, not \"" + platform + "\""));
-      }
-      Node n = project.extensions().get("x-eb") instanceof MapNode m ? m.get("platform") : null;
-      if (n == null || n instanceof ScalarNode s && s.isNull()) {
-        return Platform.ECS;
-      }
-      Optional<Platform> p = n instanceof ScalarNode s ? Platform.of(s.asText()) : Optional.empty();
-      if (p.isEmpty()) {
-        throw InvalidInputException.of(Diagnostic.error(n.location(), "x-eb.platform",
-            "platform must be ecs or docker", "e.g. x-eb: {platform: docker}"));
-      }
-      return p.get();
+      return PlatformChoice.of(spec, platform, project);
     }
 
     TranslateOptions options(CommandSpec spec) {

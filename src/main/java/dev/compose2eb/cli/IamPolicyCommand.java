@@ -7,6 +7,7 @@ import dev.compose2eb.diag.Diagnostic;
 import dev.compose2eb.diag.InvalidInputException;
 import dev.compose2eb.plan.ManagedPlan;
 import dev.compose2eb.plan.ManagedPlanner;
+import dev.compose2eb.plan.Platform;
 import dev.compose2eb.plan.SecretPath;
 import dev.compose2eb.translate.ImageNames;
 import dev.compose2eb.translate.LocalProjectFiles;
@@ -16,7 +17,9 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code compose2eb iam-policy}: the IAM policy the deploying identity needs for this project. */
 @Command(name = "iam-policy", mixinStandardHelpOptions = true,
@@ -50,6 +53,12 @@ final class IamPolicyCommand implements Callable<Integer> {
       + " Parameter Store (deploy --secrets-manager)")
   boolean secretsManager;
 
+  @Option(names = "--platform", paramLabel = "ecs|docker", description = "Elastic Beanstalk"
+      + " platform deployed to (as deploy --platform; else x-eb: {platform: ...}, else ecs): on"
+      + " docker no ECS task execution role reads the secrets, and a new instance role gets no"
+      + " ECS policy")
+  String platform;
+
   @Option(names = "--mirror-images", description = "Also allow the mirror/* repositories"
       + " (deploy --mirror-images)")
   boolean mirrorImages;
@@ -58,10 +67,13 @@ final class IamPolicyCommand implements Callable<Integer> {
     this.console = console;
   }
 
+  @Spec CommandSpec spec;
+
   @Override
   public Integer call() {
     LoadResult loaded = loader.load();
     Project project = loaded.project();
+    Platform chosen = PlatformChoice.of(spec, platform, project);
     ManagedPlan plan = ManagedPlanner.plan(project, managed, new LocalProjectFiles(project.workingDir()));
     List<Diagnostic> diags = new ArrayList<>(plan.report().stream().filter(Diagnostic::isError).toList());
     boolean rds = plan.services().stream().anyMatch(m -> m.engine().isDatabase());
@@ -81,7 +93,7 @@ final class IamPolicyCommand implements Callable<Integer> {
     Optional<String> secretsPath = app.isPresent() && env.isPresent()
         ? Optional.of("/compose2eb/" + app.get() + "/" + env.get()) : Optional.empty();
     console.out.print(IamPolicy.document(new IamPolicy.Request(repositories, mirrorImages,
-        createRoles, rds, cache, path, secretsPath, secretsManager)));
+        createRoles, rds, cache, path, secretsPath, secretsManager, chosen)));
     return ExitCode.OK.code;
   }
 }

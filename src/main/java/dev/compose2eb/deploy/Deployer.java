@@ -152,7 +152,7 @@ public final class Deployer {
       }
       // before the application: its version lifecycle needs the service role, and IAM gets time
       doing = "check or create the IAM roles of Elastic Beanstalk";
-      roles.ensure(req.createRoles(), req.dryRun());
+      roles.ensure(req.platform(), req.createRoles(), req.dryRun());
     }
     ensureVersion(versions, roles, partition, account, bucket, key, bundle, label, deadline);
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.compose2eb.dockerrun.DockerrunWriter;
+import dev.compose2eb.plan.Platform;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,6 +14,8 @@ import java.util.Optional;
  * project: exactly the calls the deploy makes (a test reads them from the sources), scoped to the
  * project's ECR repositories, EB's storage bucket and EB's roles; with managed services also what
  * CloudFormation then does on the caller's behalf for them, allowed only through CloudFormation.
+ * The platform matters only for roles: which managed policies a new instance role gets, and
+ * whether an ECS task execution role reads the secrets.
  */
 public final class IamPolicy {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -33,12 +36,22 @@ public final class IamPolicy {
    *     {@code /compose2eb/<application>/<environment>}; empty when the names are not known (then
    *     every environment's, {@code /compose2eb/*})
    * @param secretsManager with {@code --secrets-manager}: Secrets Manager instead of Parameter Store
+   * @param platform the EB platform deployed to: on the Docker platform no ECS task execution role
+   *     reads the secrets, and a new instance role gets no ECS policy
    */
   public record Request(List<String> repositories, boolean mirrorImages, boolean createRoles,
       boolean rds, boolean elastiCache, Optional<String> parameterPath, Optional<String> secretsPath,
-      boolean secretsManager) {
+      boolean secretsManager, Platform platform) {
     public Request {
       repositories = List.copyOf(repositories);
+    }
+
+    /** On the ECS platform. */
+    public Request(List<String> repositories, boolean mirrorImages, boolean createRoles,
+        boolean rds, boolean elastiCache, Optional<String> parameterPath,
+        Optional<String> secretsPath, boolean secretsManager) {
+      this(repositories, mirrorImages, createRoles, rds, elastiCache, parameterPath, secretsPath,
+          secretsManager, Platform.ECS);
     }
 
     /** Without a known secrets path, in Parameter Store. */
@@ -83,17 +96,31 @@ public final class IamPolicy {
         "arn:aws:iam::*:instance-profile/aws-elasticbeanstalk-*");
     statement(st, "EbRoles", List.of("iam:GetRole", "iam:GetInstanceProfile",
         "iam:ListAttachedRolePolicies", "iam:ListRolePolicies", "iam:GetRolePolicy",
-        "iam:AttachRolePolicy", "iam:PassRole"), roles);
+        "iam:PassRole"), roles);
+    // only the AWS managed policies deploy attaches: ECR read always, the rest to roles it creates
+    List<String> attached = new java.util.ArrayList<>(List.of(Roles.ECR_READ));
+    if (r.createRoles()) {
+      Roles.instancePolicies(r.platform()).stream().filter(p -> !attached.contains(p))
+          .forEach(attached::add);
+      attached.addAll(Roles.SERVICE_POLICIES);
+    }
+    ObjectNode attach = statement(st, "EbRolePolicies", List.of("iam:AttachRolePolicy"), roles);
+    ArrayNode arns = attach.putObject("Condition").putObject("ArnLike").putArray("iam:PolicyARN");
+    attached.forEach(p -> arns.add("arn:*:iam::aws:policy/" + p));
     if (r.createRoles()) {
       statement(st, "EbCreateRoles", List.of("iam:CreateRole", "iam:CreateInstanceProfile",
           "iam:AddRoleToInstanceProfile"), roles);
     }
-    // secret variables: read access of the instance role and of the task execution role
-    List<String> secretRoles = List.of("arn:aws:iam::*:role/aws-elasticbeanstalk-ec2-role",
-        "arn:aws:iam::*:role/" + SecretAccess.EXECUTION_ROLE);
-    statement(st, "SecretRoles", r.createRoles()
-        ? List.of("iam:GetRole", "iam:GetRolePolicy", "iam:CreateRole", "iam:PutRolePolicy")
-        : List.of("iam:GetRole", "iam:GetRolePolicy"), secretRoles);
+    // secret variables: read access of the instance role and, on the ECS platform, of the task
+    // execution role (the Docker platform runs no ECS task: EB hands the values to compose)
+    boolean ecs = r.platform() == Platform.ECS;
+    List<String> secretRoles = ecs ? List.of("arn:aws:iam::*:role/aws-elasticbeanstalk-ec2-role",
+        "arn:aws:iam::*:role/" + SecretAccess.EXECUTION_ROLE)
+        : List.of("arn:aws:iam::*:role/aws-elasticbeanstalk-ec2-role");
+    statement(st, "SecretRoles", !r.createRoles()
+        ? List.of("iam:GetRole", "iam:GetRolePolicy")
+        : ecs ? List.of("iam:GetRole", "iam:GetRolePolicy", "iam:CreateRole", "iam:PutRolePolicy")
+        : List.of("iam:GetRole", "iam:GetRolePolicy", "iam:PutRolePolicy"), secretRoles);
     // secret variables: read to compare, written only when they differ (Secrets, the stores); the
     // AWS managed key of each store needs no KMS permission of the caller's own
     String scope = r.secretsPath().orElse("/compose2eb/*");

@@ -2,6 +2,7 @@ package dev.compose2eb.deploy;
 
 import dev.compose2eb.aws.AwsFailure;
 import dev.compose2eb.aws.Deadline;
+import dev.compose2eb.plan.Platform;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -38,6 +39,12 @@ final class Roles {
       "AWSElasticBeanstalkMulticontainerDocker",
       "AWSElasticBeanstalkWorkerTier",
       ECR_READ);
+  /**
+   * The Docker platform runs no ECS agent, so its instance role needs none of the ECS actions of
+   * AWSElasticBeanstalkMulticontainerDocker; it keeps ECR read access to pull the images.
+   */
+  static final List<String> DOCKER_INSTANCE_POLICIES = INSTANCE_POLICIES.stream()
+      .filter(p -> !p.equals("AWSElasticBeanstalkMulticontainerDocker")).toList();
   static final List<String> SERVICE_POLICIES = List.of(
       "service-role/AWSElasticBeanstalkEnhancedHealth",
       "AWSElasticBeanstalkManagedUpdatesCustomerRolePolicy");
@@ -72,9 +79,14 @@ final class Roles {
         + "\"Condition\":{\"StringEquals\":{\"sts:ExternalId\":\"elasticbeanstalk\"}}}]}";
   }
 
-  /** Makes sure both roles and the instance profile exist with their policies. */
-  void ensure(boolean create, boolean dryRun) {
-    ensureRole(INSTANCE_ROLE, ec2Trust(), INSTANCE_POLICIES, create, dryRun);
+  /** The managed policies a new instance role gets on {@code platform}. */
+  static List<String> instancePolicies(Platform platform) {
+    return platform == Platform.DOCKER ? DOCKER_INSTANCE_POLICIES : INSTANCE_POLICIES;
+  }
+
+  /** Makes sure both roles and the instance profile exist with their policies for the platform. */
+  void ensure(Platform platform, boolean create, boolean dryRun) {
+    ensureRole(INSTANCE_ROLE, ec2Trust(), instancePolicies(platform), create, dryRun);
     ensureInstanceProfile(create, dryRun);
     ensureRole(SERVICE_ROLE, ebTrust(), SERVICE_POLICIES, create, dryRun);
   }

@@ -141,4 +141,23 @@ class ManagedConvertTest {
     assertThat(missing.code()).isEqualTo(3);
     assertThat(missing.out()).isEmpty();
   }
+
+  @Test
+  void iamPolicyForTheDockerPlatformHasNoEcsRole() throws IOException {
+    Path repo = Path.of("").toAbsolutePath();
+    Cli.Result ecs = Cli.run(repo, "iam-policy", "-f", "samples/multi-docker/docker-compose.yml",
+        "--create-roles");
+    Cli.Result docker = Cli.run(repo, "iam-policy", "-f", "samples/multi-docker/docker-compose.yml",
+        "--create-roles", "--platform", "docker");
+    assertThat(docker.code()).as(docker.err()).isZero();
+    assertThat(ecs.out()).contains("compose2eb-ecs-task-execution-role",
+        "AWSElasticBeanstalkMulticontainerDocker");
+    assertThat(docker.out()).doesNotContain("compose2eb-ecs-task-execution-role",
+        "AWSElasticBeanstalkMulticontainerDocker")
+        .contains("arn:*:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly");
+    Cli.Result bad = Cli.run(repo, "iam-policy", "-f", "samples/multi-docker/docker-compose.yml",
+        "--platform", "swarm");
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).contains("--platform must be ecs or docker, not \"swarm\"");
+  }
 }

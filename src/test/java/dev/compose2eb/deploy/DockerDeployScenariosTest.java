@@ -67,8 +67,11 @@ class DockerDeployScenariosTest {
     assertThat(env.platformArn()).isEqualTo("arn:aws:elasticbeanstalk:" + w.fake.region()
         + "::platform/Docker running on 64bit Amazon Linux 2023/4.11.0");
     assertThat(writes()).contains("CreateRepository", "CreateApplicationVersion", "CreateEnvironment");
+    // no ECS agent on this platform: the new instance role gets no ECS policy, but reads ECR
     assertThat(w.fake.attachedRolePolicies("aws-elasticbeanstalk-ec2-role"))
-        .contains("arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly");
+        .contains("arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly",
+            "arn:aws:iam::aws:policy/AWSElasticBeanstalkWebTier")
+        .noneMatch(p -> p.contains("MulticontainerDocker"));
     Map<String, String> files = bundle(out.versionLabel());
     assertThat(files.keySet()).containsExactly("docker-compose.yml");
     assertThat(files.get("docker-compose.yml"))

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.compose2eb.plan.Platform;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -105,6 +106,35 @@ class IamPolicyTest {
     JsonNode none = MAPPER.readTree(IamPolicy.document(new IamPolicy.Request(
         List.of(), false, false, false, false, Optional.empty())));
     assertThat(find(none, "EcrPush")).isNull();
+  }
+
+  @Test
+  void theDockerPlatformNeedsNoEcsRoleOrPolicyAndOnlyTheManagedPoliciesDeployAttaches()
+      throws IOException {
+    JsonNode ecs = MAPPER.readTree(IamPolicy.document(new IamPolicy.Request(List.of(), false, true,
+        false, false, Optional.empty(), Optional.empty(), false, Platform.ECS)));
+    JsonNode docker = MAPPER.readTree(IamPolicy.document(new IamPolicy.Request(List.of(), false,
+        true, false, false, Optional.empty(), Optional.empty(), false, Platform.DOCKER)));
+    assertThat(find(ecs, "SecretRoles").get("Resource").toString())
+        .contains(SecretAccess.EXECUTION_ROLE);
+    assertThat(find(docker, "SecretRoles").get("Resource").toString())
+        .isEqualTo("[\"arn:aws:iam::*:role/aws-elasticbeanstalk-ec2-role\"]");
+    assertThat(find(docker, "SecretRoles").get("Action").toString()).doesNotContain("CreateRole");
+    String ecsArns = find(ecs, "EbRolePolicies").at("/Condition/ArnLike/iam:PolicyARN").toString();
+    String dockerArns = find(docker, "EbRolePolicies").at("/Condition/ArnLike/iam:PolicyARN")
+        .toString();
+    assertThat(ecsArns).contains("arn:*:iam::aws:policy/AWSElasticBeanstalkMulticontainerDocker",
+        "arn:*:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly",
+        "arn:*:iam::aws:policy/service-role/AWSElasticBeanstalkEnhancedHealth");
+    // the instance profile still reads ECR; nothing of ECS
+    assertThat(dockerArns).contains("arn:*:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly")
+        .doesNotContain("Multicontainer");
+    assertThat(docker.toString()).doesNotContain("ecs:", "ecs-task");
+    // without --create-roles deploy attaches only ECR read, to the existing instance role
+    JsonNode plain = MAPPER.readTree(IamPolicy.document(new IamPolicy.Request(List.of(), false,
+        false, false, false, Optional.empty(), Optional.empty(), false, Platform.DOCKER)));
+    assertThat(find(plain, "EbRolePolicies").at("/Condition/ArnLike/iam:PolicyARN").toString())
+        .isEqualTo("[\"arn:*:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly\"]");
   }
 
   @Test
