@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -47,6 +48,8 @@ public final class AwsClients implements AutoCloseable {
   private final Endpoints endpoints;
   private final SdkHttpClient http;
   private final ClientOverrideConfiguration overrides;
+  private final CallLimits limits;
+  private final CallWatch watch;
 
   private ElasticBeanstalkClient elasticBeanstalk;
   private S3Client s3;
@@ -56,18 +59,29 @@ public final class AwsClients implements AutoCloseable {
   private SsmClient ssm;
   private SecretsManagerClient secretsManager;
 
-  private AwsClients(Region region, AwsCredentialsProvider credentials, Endpoints endpoints) {
+  private AwsClients(Region region, AwsCredentialsProvider credentials, Endpoints endpoints,
+      CallLimits limits, Consumer<String> notes) {
     this.region = region;
     this.credentials = credentials;
     this.endpoints = endpoints;
+    this.limits = limits;
+    // the socket's own limits back the per-attempt one (a body being sent has no attempt limit)
     this.http = UrlConnectionHttpClient.builder()
-        .connectionTimeout(Duration.ofSeconds(10))
-        .socketTimeout(Duration.ofSeconds(60))
+        .connectionTimeout(shorter(CONNECT_TIMEOUT, limits.attempt()))
+        .socketTimeout(limits.attempt())
         .build();
+    this.watch = new CallWatch(limits, MAX_ATTEMPTS, notes);
     this.overrides = ClientOverrideConfiguration.builder()
         .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
             .maxAttempts(MAX_ATTEMPTS).build())
+        .addExecutionInterceptor(watch)
         .build();
+  }
+
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
+  private static Duration shorter(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
   }
 
   /**
@@ -75,17 +89,30 @@ public final class AwsClients implements AutoCloseable {
    * can be found or an endpoint override is not a URL; missing credentials surface on the first call.
    */
   public static AwsClients create(AwsSettings settings) {
+    return create(settings, CallLimits.standard(), note -> { });
+  }
+
+  /**
+   * As {@link #create(AwsSettings)}, with the calls' time limits and where to say what a slow call
+   * waits for and when it is tried again ({@code notes}, called from any thread).
+   */
+  public static AwsClients create(AwsSettings settings, CallLimits limits, Consumer<String> notes) {
     Endpoints endpoints = new Endpoints(settings.env());
     for (String service : new String[] {"Elastic Beanstalk", "S3", "ECR", "IAM", "STS", "SSM",
         "Secrets Manager"}) {
       endpoints.override(service); // a malformed override fails here, before any client exists
     }
-    return new AwsClients(region(settings), credentials(settings), endpoints);
+    return new AwsClients(region(settings), credentials(settings), endpoints, limits, notes);
   }
 
   /** The region every client talks to. */
   public Region region() {
     return region;
+  }
+
+  /** The time limits of every call these clients make; the deploy moves their deadline. */
+  public CallLimits limits() {
+    return limits;
   }
 
   /** The endpoint override for a service id ("S3", "Elastic Beanstalk", ...), when one is set. */
@@ -158,6 +185,7 @@ public final class AwsClients implements AutoCloseable {
       }
     }
     http.close(); // shared clients are not closed by the service clients
+    watch.close();
     if (credentials instanceof SdkAutoCloseable c) {
       c.close(); // the default chain may hold refreshing threads (SSO, container credentials)
     }

@@ -120,6 +120,10 @@ public final class AwsFailure extends RuntimeException {
       return new AwsFailure(action, "the AWS profile '" + detail(profile) + "' has no credentials",
           "check the profile name (--profile, AWS_PROFILE) and ~/.aws/config", e);
     }
+    if (e instanceof ApiCallTimeoutException && message.startsWith(CallWatch.NO_ANSWER)) {
+      return new AwsFailure(action, detail(message), "check the network and any AWS_ENDPOINT_URL*"
+          + " setting, then run again (--timeout and --call-timeout give the calls more time)", e);
+    }
     if (e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException
         || has(e, SocketTimeoutException.class)) {
       return new AwsFailure(action, "the AWS endpoint did not answer in time" + attempts(e),

@@ -28,6 +28,24 @@ public record Deadline(Clock clock, Instant at, Duration budget) {
     return left.isNegative() ? Duration.ZERO : left;
   }
 
+  /**
+   * The same budget with {@code left} to go from now: a phase with a budget of its own (the image
+   * pushes) ran in between, and its time does not count against this one.
+   */
+  public Deadline resumedWith(Duration left) {
+    return new Deadline(clock, clock.instant().plus(left), budget);
+  }
+
+  /** The budget as the user wrote it: 5s, 20m, 1m30s (for messages). */
+  public String budgetText() {
+    return text(budget);
+  }
+
+  /** A duration as a user writes it: 5s, 20m, 1m30s, 0.5s. */
+  static String text(Duration d) {
+    return d.toString().substring(2).toLowerCase(java.util.Locale.ROOT);
+  }
+
   /** The earlier of the two, keeping that one's budget. */
   public Deadline min(Deadline other) {
     return other.at.isBefore(at) ? other : this;

@@ -1,5 +1,6 @@
 package dev.compose2eb.deploy;
 
+import dev.compose2eb.aws.CallLimits;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.elasticbeanstalk.ElasticBeanstalkClient;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -8,7 +9,17 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
-/** The SDK clients a deploy uses, all for one region. */
+/**
+ * The SDK clients a deploy uses, all for one region, and the time limits of their calls (the
+ * deploy moves the deadline from phase to phase).
+ */
 public record Clients(
     ElasticBeanstalkClient eb, S3Client s3, EcrClient ecr, IamClient iam, StsClient sts,
-    SsmClient ssm, SecretsManagerClient secretsManager, String region) {}
+    SsmClient ssm, SecretsManagerClient secretsManager, String region, CallLimits limits) {
+
+  /** Clients whose calls have the default attempt limit; the deploy still bounds them by its own limits holder. */
+  public Clients(ElasticBeanstalkClient eb, S3Client s3, EcrClient ecr, IamClient iam,
+      StsClient sts, SsmClient ssm, SecretsManagerClient secretsManager, String region) {
+    this(eb, s3, ecr, iam, sts, ssm, secretsManager, region, CallLimits.standard());
+  }
+}

@@ -1,6 +1,7 @@
 package dev.compose2eb.deploy;
 
 import dev.compose2eb.aws.AwsFailure;
+import dev.compose2eb.aws.CallLimits;
 import dev.compose2eb.aws.Deadline;
 import dev.compose2eb.compose.model.Project;
 import dev.compose2eb.compose.model.Service;
@@ -83,6 +84,11 @@ public final class Deployer {
   }
 
   private DeployOutcome steps() {
+    // --timeout bounds the whole run, every AWS call included; only the image pushes, which have
+    // their own --push-timeout, do not count against it (a slow push must not eat EB's time)
+    Deadline deadline = Deadline.in(req.timeout(), clock);
+    CallLimits calls = clients.limits();
+    calls.within(deadline, "--timeout");
     doing = "identify the caller (STS GetCallerIdentity)";
     var me = clients.sts().getCallerIdentity();
     String account = me.account();
@@ -93,8 +99,16 @@ public final class Deployer {
     doing = "get ECR registry credentials";
     ImageStep imageStep = new ImageStep(project, images, clients, listener, imageTag(),
         req.mirrorImages(), req.dryRun());
-    // the pushes have their own budget: a slow push must not eat the time EB needs
-    Map<String, String> pinned = imageStep.run(Optional.of(Deadline.in(req.pushTimeout(), clock)));
+    Duration left = deadline.remaining();
+    Deadline pushes = Deadline.in(req.pushTimeout(), clock);
+    if (!req.dryRun()) { // a dry run pushes nothing: its ECR reads count against --timeout
+      calls.within(pushes, "--push-timeout");
+    }
+    Map<String, String> pinned = imageStep.run(Optional.of(pushes));
+    if (!req.dryRun()) {
+      deadline = deadline.resumedWith(left);
+      calls.within(deadline, "--timeout");
+    }
     RegistryCredentials login = imageStep.login();
 
     TranslateOptions topts = new TranslateOptions(Optional.of(login.registry()), imageTag(),
@@ -138,8 +152,6 @@ public final class Deployer {
     Versions versions = new Versions(clients, waiter);
     uploadBundle(versions, bucket, key, bundle, label);
 
-    // Elastic Beanstalk's budget (version processing, environment, health) starts here
-    Deadline deadline = Deadline.in(req.timeout(), clock);
     Environments envs = new Environments(clients, waiter);
     Roles roles = new Roles(clients, listener, partition);
     doing = "find environment " + req.environment();

@@ -87,11 +87,11 @@ public final class ImageStep {
       Future<String> push = one.submit(() -> images.publish(service, target, login, listener));
       String digest = push.get(Math.max(1, deadline.remaining().toMillis()), TimeUnit.MILLISECONDS);
       if (deadline.passed()) {
-        throw pushTimedOut(service, deadline, null);
+        throw pushTimedOut(service, target, deadline, null);
       }
       return digest;
     } catch (TimeoutException e) {
-      throw pushTimedOut(service, deadline, e);
+      throw pushTimedOut(service, target, deadline, e);
     } catch (ExecutionException e) {
       if (e.getCause() instanceof RuntimeException r) {
         throw r;
@@ -105,9 +105,10 @@ public final class ImageStep {
     }
   }
 
-  private static AwsFailure pushTimedOut(String service, Deadline deadline, Throwable cause) {
-    return new AwsFailure("push the image of " + service,
-        "the image pushes took longer than --push-timeout " + deadline.budget(),
+  private static AwsFailure pushTimedOut(String service, String target, Deadline deadline,
+      Throwable cause) {
+    return new AwsFailure("push the image of " + service + " to " + target,
+        "the image pushes took longer than --push-timeout " + deadline.budgetText(),
         "run the deploy again (blobs already sent are not sent again), or give a longer --push-timeout", cause);
   }
 

@@ -2,6 +2,7 @@ package dev.compose2eb.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.compose2eb.fake.Silent;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -139,7 +141,25 @@ class HostileInputCatalogueTest {
         "error: Tried to read the properties of e but failed because: no AWS credentials were"
             + " found; set AWS_PROFILE (or pass --aws-profile), or AWS_ACCESS_KEY_ID and"
             + " AWS_SECRET_ACCESS_KEY"));
+    // 5: AWS endpoints that accept connections and never answer: --timeout bounds the whole run
+    Map<String, String> silentAws = new java.util.HashMap<>(Map.of("AWS_ENDPOINT_URL",
+        SILENT.endpoint().toString(), "AWS_ACCESS_KEY_ID", "AKIDEXAMPLE", "AWS_SECRET_ACCESS_KEY",
+        "not-a-secret", "AWS_REGION", "eu-west-1", "AWS_EC2_METADATA_DISABLED", "true"));
+    c.add(new Case("an AWS endpoint that never answers", d -> write(d, "compose.yaml",
+        "x-eb: {application: shop, environment: shop-prod}\n" + WEB + "    ports: [\"80:80\"]\n"),
+        List.of("deploy", "--dry-run", "--timeout", "5s"), silentAws, 1,
+        "error: Tried to identify the caller (STS GetCallerIdentity) but failed because: no answer"
+            + " from STS GetCallerIdentity at " + SILENT.endpoint() + " before --timeout 5s ran out"
+            + " (1 attempt); check the network"));
     return c.stream();
+  }
+
+  /** The endpoint that accepts and never answers, for the cases of item 5. */
+  static final Silent SILENT = Silent.start();
+
+  @AfterAll
+  static void closeSilent() throws IOException {
+    SILENT.close();
   }
 
   /** No credentials anywhere, and no instance metadata service to wait for. */

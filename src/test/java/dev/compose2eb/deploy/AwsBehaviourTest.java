@@ -297,7 +297,7 @@ class AwsBehaviourTest {
   void pushesOverTheirOwnBudgetFailWithThatBudgetNamed() {
     w.onPublish = () -> w.clock.advance(Duration.ofMinutes(31));
     assertThatThrownBy(() -> w.deploy(DeployWorld.request())).isInstanceOf(AwsFailure.class)
-        .hasMessageContaining("longer than --push-timeout PT30M");
+        .hasMessageContaining("longer than --push-timeout 30m");
     assertThat(writes()).doesNotContain("CreateApplicationVersion", "CreateEnvironment");
   }
 
