@@ -92,7 +92,7 @@ final class DeployCommand implements Callable<Integer> {
     zip.toFile().deleteOnExit(); // it holds environment values: gone even after Ctrl-C
     try (AwsClients clients = aws.open(console, xeb.region())) {
       ImagePusher pusher = new ImagePusher(cacheDirectory(console))
-          .withDocker(Optional.empty(), console.env);
+          .withDocker(Optional.empty(), console.env).withNotes(console::note);
       Deployer deployer = new Deployer(loaded.project(), topts, new LocalProjectFiles(dir),
           new PushingPublisher(loaded.project(), pusher, archives, translate.registry != null),
           new ZipBundler(dir, zip), AwsOptions.clients(clients), listener,

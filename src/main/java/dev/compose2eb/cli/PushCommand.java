@@ -63,7 +63,7 @@ final class PushCommand implements Callable<Integer> {
     });
     try (AwsClients clients = aws.open(console, xeb.region())) {
       ImagePusher pusher = new ImagePusher(DeployCommand.cacheDirectory(console))
-          .withDocker(Optional.empty(), console.env);
+          .withDocker(Optional.empty(), console.env).withNotes(console::note);
       Map<String, String> pinned = new ImageStep(loaded.project(),
           new PushingPublisher(loaded.project(), pusher, archives, false),
           AwsOptions.clients(clients), listener, tag, mirrorImages, false).run();

@@ -137,7 +137,11 @@ final class ArchivePush {
           layer, progress.preparing()), readers);
       blobs.put(layer.diffId(), blob);
     }
-    client.login();
+    String at = " at " + target.registry();
+    retries.once("registry login (GET /v2/)" + at, () -> {
+      client.login();
+      return null;
+    });
     List<CompletableFuture<Long>> sent = new ArrayList<>();
     for (CompletableFuture<LayerPreparer.Blob> blob : blobs.values()) {
       sent.add(blob.thenApplyAsync(
@@ -157,8 +161,8 @@ final class ArchivePush {
     }
     progress.finish();
     byte[] manifest = manifest(config, layers);
-    String digest = retries.run(() -> client.putManifest(target.reference(), manifest,
-        MANIFEST_TYPE));
+    String digest = retries.run("registry manifest upload" + at, true,
+        () -> client.putManifest(target.reference(), manifest, MANIFEST_TYPE));
     return new PushResult(target.image(), digest, bytes, sent.size() - skipped.get(), skipped.get());
   }
 
@@ -171,7 +175,9 @@ final class ArchivePush {
    */
   private long send(RegistryClient client, LayerPreparer.Blob blob, ArchiveProgress progress,
       AtomicInteger skipped, boolean large) throws Exception {
-    if (retries.run(() -> client.has(blob.digest()))) {
+    String what = " " + blob.digest().substring(0, Math.min(blob.digest().length(), 19)) + " at "
+        + client.registry();
+    if (retries.run("registry blob check" + what, true, () -> client.has(blob.digest()))) {
       progress.skipped(blob.size());
       skipped.incrementAndGet();
       return 0;
@@ -181,7 +187,7 @@ final class ArchivePush {
     }
     LongConsumer uploading = progress.uploading(blob.size());
     AtomicLong counted = new AtomicLong();
-    retries.run(() -> {
+    retries.run("registry blob upload" + what, false, () -> {
       progress.forget(counted.getAndSet(0));
       client.upload(blob.digest(), blob.bytes(), n -> {
         counted.addAndGet(n);

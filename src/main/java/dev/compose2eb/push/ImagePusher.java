@@ -55,6 +55,15 @@ public final class ImagePusher {
     this.retries = retries;
   }
 
+  /**
+   * The same pusher, telling {@code notes} (from any thread) what a registry call of an archive
+   * push has waited for 5 s for, and each retry.
+   */
+  public ImagePusher withNotes(Consumer<String> notes) {
+    return new ImagePusher(cacheDirectory, dockerExecutable, dockerEnvironment,
+        retries.withNotes(notes));
+  }
+
   /** The same pusher retrying archive blob and manifest calls as {@code retries} says. */
   ImagePusher withRetries(Retries retries) {
     return new ImagePusher(cacheDirectory, dockerExecutable, dockerEnvironment, retries);

@@ -65,6 +65,11 @@ final class RegistryClient {
   private volatile URI base;
   private volatile Optional<String> authorization = Optional.empty();
 
+  /** The registry host (and port), as the target names it. */
+  String registry() {
+    return registry;
+  }
+
   RegistryClient(HttpClient http, String registry, String repository,
       RegistryCredentials credentials, boolean loopback) {
     this.http = http;

@@ -107,9 +107,10 @@ class UnresponsiveEndpointTest {
   }
 
   /**
-   * The image registry accepts and never answers (the AWS calls are the fake's): the push is
-   * abandoned when --push-timeout runs out, with one line naming the image and the registry, exit
-   * 1, and no temporary file left (run in its own JVM, so that what it leaves can be seen).
+   * The image registry accepts and never answers (the AWS calls are the fake's): stderr says within
+   * seconds what the push waits for, the push is abandoned when --push-timeout runs out, with one
+   * line naming the image and the registry, exit 1, and no temporary file left (run in its own
+   * JVM, so that what it leaves can be seen).
    */
   @Test
   void aRegistryThatNeverAnswersEndsThePushByItsTimeout() throws Exception {
@@ -133,15 +134,17 @@ class UnresponsiveEndpointTest {
       long start = System.nanoTime();
       ChildJvm.Result r = ChildJvm.run(project, Duration.ofMinutes(3), env, javaTmp, "deploy",
           "--create", "--create-roles", "--image-archive", "web=" + archive, "--version-label", "v1",
-          "--push-timeout", "5s", "--timeout", "60s");
+          "--push-timeout", "8s", "--timeout", "60s");
       Duration took = Duration.ofNanos(System.nanoTime() - start);
       assertThat(r.hung()).isFalse();
-      assertThat(took).as("ended by --push-timeout 5s").isLessThan(Duration.ofSeconds(60));
+      assertThat(took).as("ended by --push-timeout 8s").isLessThan(Duration.ofSeconds(60));
       assertThat(r.code()).as(r.err()).isEqualTo(1);
+      assertThat(r.errLines()).contains("waiting for registry login (GET /v2/) at " + silent.host()
+          + " (no answer for 5s)");
       assertThat(r.err()).doesNotContain("\tat ").doesNotContain("Exception");
       List<String> errors = r.errLines().stream().filter(l -> l.startsWith("error: ")).toList();
       assertThat(errors).containsExactly("error: Tried to push the image of web to " + silent.host()
-          + "/shop-web:v1 but failed because: the image pushes took longer than --push-timeout 5s;"
+          + "/shop-web:v1 but failed because: the image pushes took longer than --push-timeout 8s;"
           + " run the deploy again (blobs already sent are not sent again), or give a longer"
           + " --push-timeout");
       assertThat(silent.accepted()).isPositive();
