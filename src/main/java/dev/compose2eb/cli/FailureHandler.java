@@ -34,7 +34,7 @@ final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
       ex.printStackTrace(console.err);
     }
     Throwable cause = ex instanceof UncheckedIOException u ? u.getCause() : ex;
-    if (cause instanceof InvalidPathException p && !isUtf8(System.getProperty("sun.jnu.encoding"))) {
+    if (cause instanceof InvalidPathException p && !Utf8Locale.isUtf8(System.getProperty("sun.jnu.encoding"))) {
       // Java names files in the locale's charset: under LC_ALL=C (ASCII) a name with "é" has no
       // bytes at all, and Java says only "Malformed input or input contains unmappable characters"
       console.error("the path " + p.getInput() + " cannot be named in this locale's character set ("
@@ -45,10 +45,6 @@ final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
     String what = cause instanceof IOException ? "I/O error: " : "";
     console.error(what + describe(cause)); // not a usage error: no "Run --help" line
     return ExitCode.FAILURE.code;
-  }
-
-  private static boolean isUtf8(String charset) {
-    return charset != null && charset.replace("-", "").equalsIgnoreCase("UTF8");
   }
 
   private static String describe(Throwable t) {

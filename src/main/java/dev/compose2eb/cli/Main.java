@@ -16,6 +16,11 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    // under LC_ALL=C this JVM cannot name a non-ASCII path: the same command, in a UTF-8 locale
+    java.util.OptionalInt relaunched = Utf8Locale.relaunchIfNeeded(args, System.getenv());
+    if (relaunched.isPresent()) {
+      System.exit(relaunched.getAsInt());
+    }
     // the AWS SDK logs through SLF4J, which has no provider here: without this, three
     // "SLF4J(W): No SLF4J providers" lines open every AWS command
     if (System.getProperty("slf4j.internal.verbosity") == null) {

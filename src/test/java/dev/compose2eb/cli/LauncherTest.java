@@ -182,7 +182,7 @@ class LauncherTest {
   }
 
   /** target/classes as a jar (CDS archives no class from a directory), plus one entry of filler. */
-  private static void writeJar(Path target, int filler) throws IOException, URISyntaxException {
+  static void writeJar(Path target, int filler) throws IOException, URISyntaxException {
     Path classes = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     String classPath = Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
         .filter(p -> p.endsWith(".jar") && !p.contains("surefire"))
