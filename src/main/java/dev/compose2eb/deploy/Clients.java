@@ -17,7 +17,10 @@ public record Clients(
     ElasticBeanstalkClient eb, S3Client s3, EcrClient ecr, IamClient iam, StsClient sts,
     SsmClient ssm, SecretsManagerClient secretsManager, String region, CallLimits limits) {
 
-  /** Clients whose calls have the default attempt limit; the deploy still bounds them by its own limits holder. */
+  /**
+   * Clients built without {@link dev.compose2eb.aws.AwsClients} (tests): a limits holder of their
+   * own, which no interceptor of theirs reads.
+   */
   public Clients(ElasticBeanstalkClient eb, S3Client s3, EcrClient ecr, IamClient iam,
       StsClient sts, SsmClient ssm, SecretsManagerClient secretsManager, String region) {
     this(eb, s3, ecr, iam, sts, ssm, secretsManager, region, CallLimits.standard());
