@@ -37,19 +37,18 @@ class UnresponsiveEndpointTest {
   void start() throws Exception {
     silent = Silent.start();
     project = Files.createDirectories(tmp.resolve("shop"));
-    Files.writeString(project.resolve("compose.yaml"), """
-        x-eb:
-          application: shop
-          environment: shop-prod
-        services:
-          web:
-            image: nginx:1.27
-            ports: ["80:80"]
-            mem_limit: 256m
-        """);
+    writeProject("image: nginx:1.27\n    ports: [\"80:80\"]");
     env = new HashMap<>(Map.of("AWS_ENDPOINT_URL", silent.endpoint().toString(),
         "AWS_ACCESS_KEY_ID", "AKIDEXAMPLE", "AWS_SECRET_ACCESS_KEY", "not-a-secret",
         "AWS_REGION", "eu-west-1", "HOME", tmp.toString(), "AWS_EC2_METADATA_DISABLED", "true"));
+  }
+
+  /** shop/compose.yaml with one service, web, of these keys (and web/Dockerfile for a build). */
+  private void writeProject(String web) throws Exception {
+    Files.createDirectories(project.resolve("web"));
+    Files.writeString(project.resolve("web/Dockerfile"), "FROM scratch\n");
+    Files.writeString(project.resolve("compose.yaml"), "x-eb: {application: shop, environment:"
+        + " shop-prod}\nservices:\n  web:\n    " + web + "\n    mem_limit: 256m\n");
   }
 
   @AfterEach
@@ -102,7 +101,8 @@ class UnresponsiveEndpointTest {
       assertThat(left).as("temporary files left").isEmpty();
     }
     try (var left = Files.list(project)) {
-      assertThat(left).extracting(p -> p.getFileName().toString()).containsExactly("compose.yaml");
+      assertThat(left).extracting(p -> p.getFileName().toString())
+          .containsExactlyInAnyOrder("compose.yaml", "web");
     }
   }
 
@@ -116,16 +116,7 @@ class UnresponsiveEndpointTest {
   void aRegistryThatNeverAnswersEndsThePushByItsTimeout() throws Exception {
     try (FakeAws fake = FakeAws.start()) {
       fake.ecrAuthorization("AWS", "ecr-token-for-tests", URI.create("https://" + silent.host()));
-      Files.createDirectories(project.resolve("web"));
-      Files.writeString(project.resolve("web/Dockerfile"), "FROM scratch\n");
-      Files.writeString(project.resolve("compose.yaml"), """
-          x-eb: {application: shop, environment: shop-prod}
-          services:
-            web:
-              build: ./web
-              ports: ["80:8080"]
-              mem_limit: 256m
-          """);
+      writeProject("build: ./web\n    ports: [\"80:8080\"]");
       Path archive = tmp.resolve("web.tar");
       DockerSaveArchive.write(archive, "shop-web:latest", new long[] {4096}, 7);
       Map<String, String> env = new HashMap<>(fake.sdkEnvironment());
@@ -168,20 +159,8 @@ class UnresponsiveEndpointTest {
   void eachServiceThatNeverAnswersIsNamed(String variable, String operation, String action)
       throws Exception {
     try (FakeAws fake = FakeAws.start(); LocalS3 s3 = LocalS3.start(fake)) {
-      Files.createDirectories(project.resolve("web"));
-      Files.writeString(project.resolve("web/Dockerfile"), "FROM scratch\n");
-      Files.writeString(project.resolve("compose.yaml"), """
-          x-eb:
-            application: shop
-            environment: shop-prod
-          services:
-            web:
-              build: ./web
-              ports: ["80:8080"]
-              environment:
-                DB_PASSWORD: not-a-real-secret
-              mem_limit: 256m
-          """);
+      writeProject("build: ./web\n    ports: [\"80:8080\"]\n    environment:\n"
+          + "      DB_PASSWORD: not-a-real-secret");
       DockerSaveArchive.write(tmp.resolve("web.tar"), "shop-web:latest", new long[] {4096}, 7);
       Map<String, String> env = new HashMap<>(fake.sdkEnvironment());
       env.put("HOME", tmp.toString());
