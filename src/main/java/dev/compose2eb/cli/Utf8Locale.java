@@ -2,6 +2,8 @@ package dev.compose2eb.cli;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * starts (JEP 400 made the default charset UTF-8 on JDK 18 and later, not this one). Under
  * {@code LC_ALL=C} or {@code POSIX}, common in CI images, that is ASCII: a path with "é" or "プ"
  * cannot be named at all, and even the arguments arrive with U+FFFD in place of those bytes. The
- * launcher script runs the JVM in a UTF-8 locale; for {@code java -jar} this runs the same command
+ * launcher script runs the JVM in a UTF-8 locale then; for {@code java -jar} this runs the same command
  * line again, once, in {@code C.UTF-8} (glibc has it built in since 2.35), when an argument, the
  * working directory or a {@code COMPOSE_*} variable holds a non-ASCII character. The command line
  * is replayed byte for byte from /proc/self/cmdline: the arguments as Java decoded them have lost
@@ -32,12 +34,21 @@ final class Utf8Locale {
     return charset != null && charset.replace("-", "").equalsIgnoreCase("UTF8");
   }
 
+  static boolean isAscii(String charset) {
+    try {
+      return charset != null && Charset.forName(charset).equals(StandardCharsets.US_ASCII);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
   /**
    * The exit code of this command run again in a UTF-8 locale, when this JVM's locale cannot name
    * a path it was given; empty to run here (then a path it cannot name gets a one-line message).
    */
   static OptionalInt relaunchIfNeeded(String[] args, Map<String, String> env) {
-    if (isUtf8(System.getProperty("sun.jnu.encoding")) || env.containsKey(RELAUNCHED)
+    // only from ASCII (C, POSIX): a Latin-1 locale names its own files right
+    if (!isAscii(System.getProperty("sun.jnu.encoding")) || env.containsKey(RELAUNCHED)
         || !needsUtf8(args, env)) {
       return OptionalInt.empty();
     }
@@ -126,9 +137,9 @@ final class Utf8Locale {
         boolean plain = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
             || "/._=:,+@".indexOf(c) >= 0; // "-" too would read as an option of printf
         String text = plain ? String.valueOf((char) c) : String.format("\\%03o", c);
-        escaped.writeBytes(text.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        escaped.writeBytes(text.getBytes(StandardCharsets.US_ASCII));
       }
-      sb.append("a=$(printf '").append(escaped.toString(java.nio.charset.StandardCharsets.US_ASCII))
+      sb.append("a=$(printf '").append(escaped.toString(StandardCharsets.US_ASCII))
           .append("x'); set -- \"$@\" \"${a%x}\"\n");
     }
     return sb.append("exec \"$@\"\n").toString();
