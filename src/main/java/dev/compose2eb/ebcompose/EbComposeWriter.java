@@ -237,6 +237,13 @@ public final class EbComposeWriter {
       Map<String, Object> written = (Map<String, Object>) ports.get(index.get());
       port = new LinkedHashMap<>(written);
       port.put("published", Integer.toString(Entry.HOST_PORT));
+      Object hostIp = port.remove("host_ip");
+      if (hostIp != null && !hostIp.equals("0.0.0.0") && !hostIp.equals("::")) {
+        diags.warning(s.ports().get(index.get()).location(), "services." + s.name() + ".ports",
+            "host IP " + hostIp + " of the entry's port dropped: Elastic Beanstalk's load"
+                + " balancer reaches host port 80 on the instance's own address",
+            "restrict access with the environment's security group instead");
+      }
       ports.set(index.get(), port);
     } else {
       port = new LinkedHashMap<>();

@@ -75,6 +75,28 @@ class EbComposeWriterTest {
   }
 
   @Test
+  void theEntrysHostIpIsDroppedSoThatTheLoadBalancerReachesIt() throws IOException {
+    Project p = load("""
+        services:
+          app:
+            image: node:20
+            ports:
+              - "127.0.0.1:3001:3000"
+        """);
+    EbCompose c = write(p, plan(Optional.empty(), false), List.of());
+    assertThat(c.text()).contains("""
+              - mode: ingress
+                target: 3000
+                published: "80"
+                protocol: tcp
+        """).doesNotContain("127.0.0.1");
+    assertThat(report(c)).contains("compose.yaml:5:9: warning: services.app.ports: host IP"
+        + " 127.0.0.1 of the entry's port dropped: Elastic Beanstalk's load balancer reaches host"
+        + " port 80 on the instance's own address; restrict access with the environment's security"
+        + " group instead");
+  }
+
+  @Test
   void aChosenEntryWithoutAPublishedPortGetsTheMappingAdded() throws IOException {
     Project p = load("""
         services:
