@@ -12,29 +12,21 @@ import software.amazon.awssdk.services.ssm.model.Parameter;
 import software.amazon.awssdk.services.ssm.model.ParameterType;
 
 /** Secrets as SecureString parameters, encrypted with the account's default key {@code alias/aws/ssm}. */
-final class ParameterStore implements SecretStore {
+final class ParameterStore extends PrefixedSecretStore {
   /** GetParameters takes at most ten names. */
   private static final int BATCH = 10;
 
   private final SsmClient ssm;
-  private final String prefix;
-  private final String arnPrefix;
 
   ParameterStore(SsmClient ssm, String application, String environment, String partition, String region,
       String account) {
+    super(new SecretPath(application, environment).prefix(), partition, "ssm", region, account, "parameter");
     this.ssm = ssm;
-    this.prefix = new SecretPath(application, environment).prefix();
-    this.arnPrefix = "arn:" + partition + ":ssm:" + region + ":" + account + ":parameter";
   }
 
   @Override
   public String kind() {
     return "SSM parameter";
-  }
-
-  @Override
-  public String nameOf(String variable) {
-    return prefix + variable;
   }
 
   @Override
@@ -67,11 +59,6 @@ final class ParameterStore implements SecretStore {
   @Override
   public String readAction() {
     return "ssm:GetParameters";
-  }
-
-  @Override
-  public String resourcePattern() {
-    return arnPrefix + prefix + "*";
   }
 
   @Override

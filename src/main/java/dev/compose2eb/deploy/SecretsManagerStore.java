@@ -13,26 +13,19 @@ import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundExce
  * Secrets as Secrets Manager secrets, one per variable, for teams that rotate there. Secret names
  * cannot start with a slash, so the path is {@code compose2eb/<application>/<environment>/<NAME>}.
  */
-final class SecretsManagerStore implements SecretStore {
+final class SecretsManagerStore extends PrefixedSecretStore {
   private final SecretsManagerClient sm;
-  private final String prefix;
-  private final String arnPrefix;
 
   SecretsManagerStore(SecretsManagerClient sm, String application, String environment, String partition,
       String region, String account) {
+    super(new SecretPath(application, environment).prefix().substring(1), partition, "secretsmanager",
+        region, account, "secret:");
     this.sm = sm;
-    this.prefix = new SecretPath(application, environment).prefix().substring(1);
-    this.arnPrefix = "arn:" + partition + ":secretsmanager:" + region + ":" + account + ":secret:";
   }
 
   @Override
   public String kind() {
     return "Secrets Manager secret";
-  }
-
-  @Override
-  public String nameOf(String variable) {
-    return prefix + variable;
   }
 
   /** Secrets Manager appends six random characters to the ARN: known only once it exists. */
@@ -68,11 +61,6 @@ final class SecretsManagerStore implements SecretStore {
   @Override
   public String readAction() {
     return "secretsmanager:GetSecretValue";
-  }
-
-  @Override
-  public String resourcePattern() {
-    return arnPrefix + prefix + "*";
   }
 
   @Override
