@@ -31,7 +31,7 @@ final class RootCommand implements Runnable {
       EnvCommand.class,
       IamPolicyCommand.class,
       CompletionCommand.class,
-      CommandLine.HelpCommand.class);
+      HelpCommand.class);
 
   /** Subcommands that need every other one registered: they describe the whole tool. */
   static final List<String> WHOLE_TOOL = List.of("help", "completion");

@@ -64,6 +64,19 @@ class CliConventionsTest {
   }
 
   @Test
+  void helpFollowsAPathOfNestedCommands() {
+    Cli.Result help = Cli.run(dir, "help", "env", "list");
+    assertThat(help.code()).isZero();
+    assertThat(help.out()).startsWith("Usage: compose2eb env list")
+        .isEqualTo(Cli.run(dir, "env", "list", "--help").out());
+    Cli.Result unknown = Cli.run(dir, "help", "env", "nosuch");
+    assertThat(unknown.code()).isEqualTo(2);
+    assertThat(unknown.err()).contains("Unknown subcommand 'nosuch'");
+    assertThat(Cli.run(dir, "help", "convert", "env").code()).isEqualTo(2);
+    assertThat(Cli.run(dir, "help", "--help").out()).contains("Usage: compose2eb help [-h] [COMMAND...]");
+  }
+
+  @Test
   void bashCompletionIsValidAndCompletes() throws Exception {
     Cli.Result r = Cli.run(dir, "completion", "bash");
     assertThat(r.code()).isZero();
