@@ -5,7 +5,9 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.dialect.Dialect;
+import com.networknt.schema.dialect.Dialects;
+import com.networknt.schema.keyword.NonValidationKeyword;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -32,7 +34,10 @@ public final class ComposeSchema {
   private static Schema load() {
     try (InputStream in = ComposeSchema.class.getResourceAsStream("/compose-spec/compose-spec.json")) {
       // the schema's $id is relative ("compose_spec.json"): give it an absolute base to resolve on
-      return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7).getSchema(
+      // "deprecated" marks old fields (a 2019-09 annotation the draft-07 schema uses): known, not checked
+      Dialect dialect = Dialect.builder(Dialects.getDraft7())
+          .keyword(new NonValidationKeyword("deprecated")).build();
+      return SchemaRegistry.withDefaultDialect(dialect).getSchema(
           SchemaLocation.of("https://compose-spec.io/schema/compose-spec.json"),
           new ObjectMapper().readTree(in));
     } catch (IOException e) {

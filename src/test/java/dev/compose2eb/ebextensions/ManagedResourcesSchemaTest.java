@@ -11,7 +11,10 @@ import com.networknt.schema.Error;
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.dialect.Dialect;
+import com.networknt.schema.dialect.Dialects;
+import com.networknt.schema.keyword.KeywordType;
+import com.networknt.schema.keyword.NonValidationKeyword;
 import dev.compose2eb.compose.load.ComposeLoader;
 import dev.compose2eb.compose.load.LoadRequest;
 import dev.compose2eb.plan.ManagedPlan;
@@ -26,6 +29,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,7 +39,19 @@ import org.junit.jupiter.api.Test;
  */
 class ManagedResourcesSchemaTest {
   static final ObjectMapper MAPPER = new ObjectMapper();
-  static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7);
+  /**
+   * Draft-07 plus the keywords of CloudFormation's resource schemas: {@code dependentRequired}
+   * (JSON Schema 2019-09) is checked; the CloudFormation and cfn-lint annotations, which say
+   * nothing about a template's values, are known and ignored.
+   */
+  static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(Dialect.builder(Dialects.getDraft7())
+      .keyword(KeywordType.DEPENDENT_REQUIRED)
+      .keywords(Stream.of("typeName", "sourceUrl", "handlers", "tagging", "primaryIdentifier",
+              "readOnlyProperties", "writeOnlyProperties", "createOnlyProperties",
+              "conditionalCreateOnlyProperties", "deprecatedProperties", "propertyTransform",
+              "insertionOrder", "awsType", "cfnLint", "cfnSchema", "cfnRegionSchema", "requiredXor")
+          .map(NonValidationKeyword::new).toList())
+      .build());
   static final Map<String, String> SCHEMAS = Map.of(
       "AWS::RDS::DBInstance", "aws-rds-dbinstance.json",
       "AWS::ElastiCache::CacheCluster", "aws-elasticache-cachecluster.json",
@@ -118,6 +134,13 @@ class ManagedResourcesSchemaTest {
         .get("Compose2ebPostgresdbDatabase").deepCopy();
     ((ObjectNode) db.get("Properties")).put("BackupRetentionPeriod", 90);
     assertThat(violations(db)).singleElement().asString().contains("BackupRetentionPeriod");
+    // dependentRequired (2019-09) is checked, not merely known: egress rules need the VPC named
+    ObjectNode group = config(plan("multi-docker", "redis")).get("Resources")
+        .get("Compose2ebRedisSecurityGroup").deepCopy();
+    ObjectNode props = (ObjectNode) group.get("Properties");
+    props.remove("VpcId");
+    props.putArray("SecurityGroupEgress").addObject().put("IpProtocol", "-1").put("CidrIp", "0.0.0.0/0");
+    assertThat(violations(group)).singleElement().asString().contains("VpcId");
   }
 
   @Test
