@@ -321,7 +321,7 @@ final class TreeBuilder {
         earlier = mergeKeyLocation;
       }
       if (earlier != null) {
-        throw new YamlError(at, "mapping key " + goQuote(key) + " already defined at line "
+        throw new YamlError(at, "mapping key " + GoQuoted.of(key) + " already defined at line "
             + earlier.line(), "remove one of the two");
       }
       pendingKey = key;
@@ -442,28 +442,5 @@ final class TreeBuilder {
       keyLocations[size] = at;
       size++;
     }
-  }
-
-  /** A key as Go's %#v prints a string, for go-yaml's duplicate-key wording. */
-  static String goQuote(String s) {
-    StringBuilder sb = new StringBuilder("\"");
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> sb.append("\\\"");
-        case '\\' -> sb.append("\\\\");
-        case '\n' -> sb.append("\\n");
-        case '\t' -> sb.append("\\t");
-        case '\r' -> sb.append("\\r");
-        default -> {
-          if (c < 0x20 || c == 0x7f) {
-            sb.append(String.format("\\x%02x", (int) c));
-          } else {
-            sb.append(c);
-          }
-        }
-      }
-    }
-    return sb.append('"').toString();
   }
 }

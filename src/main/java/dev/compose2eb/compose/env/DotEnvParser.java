@@ -2,6 +2,7 @@ package dev.compose2eb.compose.env;
 
 import dev.compose2eb.diag.Diagnostics;
 import dev.compose2eb.diag.SourceLocation;
+import dev.compose2eb.yaml.GoQuoted;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -100,8 +101,8 @@ final class DotEnvParser {
       }
       if (!isBlank(cp) && !isKeyChar(cp)) {
         String line = lineFrom(keyStart);
-        diags.error(at(i), "", "unexpected character " + Quoted.of(Character.toString(cp))
-            + " in variable name " + Quoted.of(line), KEY_HINT);
+        diags.error(at(i), "", "unexpected character " + GoQuoted.of(Character.toString(cp))
+            + " in variable name " + GoQuoted.of(line), KEY_HINT);
         pos = keyStart + line.length();
         return;
       }
@@ -112,7 +113,7 @@ final class DotEnvParser {
     String key = trimRightGoSpace(text.substring(keyStart, i));
     boolean keyOk = !key.contains(" ");
     if (!keyOk) {
-      diags.error(at(keyStart), "", "key cannot contain a space: " + Quoted.of(key),
+      diags.error(at(keyStart), "", "key cannot contain a space: " + GoQuoted.of(key),
           "e.g. \"" + key.replace(' ', '_') + "=value\"");
     }
     if (terminator == '\n') {

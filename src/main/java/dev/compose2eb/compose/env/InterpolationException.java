@@ -1,5 +1,7 @@
 package dev.compose2eb.compose.env;
 
+import dev.compose2eb.yaml.GoQuoted;
+
 /**
  * A value could not be interpolated: its {@code $} syntax is malformed, or a {@code ${VAR:?msg}} /
  * {@code ${VAR?msg}} variable is missing.
@@ -68,11 +70,11 @@ public final class InterpolationException extends Exception {
   @Override
   public String getMessage() {
     if (kind == Kind.INVALID_FORMAT) {
-      return "invalid interpolation format " + Quoted.of(template);
+      return "invalid interpolation format " + GoQuoted.of(template);
     }
     if (kind == Kind.TOO_DEEP) {
       return "interpolation nested more than " + Interpolator.MAX_NESTING + " levels deep ("
-          + Quoted.of(template.length() > 60 ? template.substring(0, 60) + "..." : template) + ")";
+          + GoQuoted.of(template.length() > 60 ? template.substring(0, 60) + "..." : template) + ")";
     }
     return reason.isEmpty()
         ? "required variable " + variable + " is missing a value"

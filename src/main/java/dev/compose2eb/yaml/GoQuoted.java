@@ -1,10 +1,13 @@
-package dev.compose2eb.compose.env;
+package dev.compose2eb.yaml;
 
-/** Double-quotes a value for a one-line message, escaping what would break the line (like %q). */
-final class Quoted {
-  private Quoted() {}
+/**
+ * A string double-quoted as Go's {@code %q} and {@code %#v} print it, escaping what would break a
+ * one-line message: go-yaml and compose-go quote values this way in the messages we match.
+ */
+public final class GoQuoted {
+  private GoQuoted() {}
 
-  static String of(String s) {
+  public static String of(String s) {
     StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
