@@ -5,6 +5,7 @@ import dev.compose2eb.diag.Diagnostics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * What every validation rule needs: the positioned tree, the collector, and lenient accessors that
@@ -72,27 +73,21 @@ final class Check {
 
   /** The object items of the array under {@code key}; anything else yields nothing. */
   static List<Item> objects(JsonNode parent, String parentPath, String key) {
-    JsonNode array = parent.get(key);
-    List<Item> items = new ArrayList<>();
-    if (array != null && array.isArray()) {
-      String path = JsonDocument.child(parentPath, key);
-      for (int i = 0; i < array.size(); i++) {
-        if (array.get(i).isObject()) {
-          items.add(new Item(array.get(i), JsonDocument.item(path, i)));
-        }
-      }
-    }
-    return items;
+    return items(parent, parentPath, key, JsonNode::isObject);
   }
 
   /** The string items of the array under {@code key}, with their paths. */
   static List<Item> strings(JsonNode parent, String parentPath, String key) {
+    return items(parent, parentPath, key, JsonNode::isTextual);
+  }
+
+  private static List<Item> items(JsonNode parent, String parentPath, String key, Predicate<JsonNode> kind) {
     JsonNode array = parent.get(key);
     List<Item> items = new ArrayList<>();
     if (array != null && array.isArray()) {
       String path = JsonDocument.child(parentPath, key);
       for (int i = 0; i < array.size(); i++) {
-        if (array.get(i).isTextual()) {
+        if (kind.test(array.get(i))) {
           items.add(new Item(array.get(i), JsonDocument.item(path, i)));
         }
       }
