@@ -1,9 +1,11 @@
 package dev.compose2eb.buildspec;
 
 import dev.compose2eb.compose.model.Project;
+import dev.compose2eb.plan.ManagedPlanner;
 import dev.compose2eb.plan.Platform;
 import dev.compose2eb.diag.Diagnostics;
 import dev.compose2eb.plan.VariablePlan;
+import dev.compose2eb.translate.LocalProjectFiles;
 import dev.compose2eb.yaml.YamlWriter;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -59,8 +61,11 @@ public final class BuildspecGenerator {
     phases.put("post_build", phase(postBuild(project, opts, images)));
     root.put("phases", phases);
     if (!opts.deploy()) {
+      // convert writes .ebextensions/compose2eb-managed.config for managed services
+      boolean managed = !ManagedPlanner.plan(project, opts.managed(),
+          new LocalProjectFiles(project.workingDir())).isEmpty();
       root.put("artifacts", artifacts(project.workingDir(), bundlePaths, opts.platform(),
-          opts.envToEb()));
+          opts.envToEb() || managed));
     }
     return header(opts) + YamlWriter.write(root);
   }
@@ -181,12 +186,12 @@ public final class BuildspecGenerator {
 
   /**
    * The EB source bundle: the platform's descriptor (Dockerrun.aws.json or docker-compose.yml) at
-   * the root, the mounted paths, .ebextensions (always with --env-to-eb: it holds
-   * compose2eb-env.config) and .platform. Secrets stay out: the
+   * the root, the mounted paths, .ebextensions (always with --env-to-eb or managed services: it
+   * holds compose2eb-env.config, compose2eb-managed.config) and .platform. Secrets stay out: the
    * project's .env only when a container mounts it, and never eb-environment.json.
    */
   private static Map<String, Object> artifacts(Path projectDir, List<String> bundlePaths,
-      Platform platform, boolean envToEb) {
+      Platform platform, boolean generatesEbextensions) {
     Set<String> files = new LinkedHashSet<>();
     files.add(platform.descriptor());
     boolean whole = false;
@@ -202,7 +207,7 @@ public final class BuildspecGenerator {
     }
     for (String dir : List.of(".ebextensions", ".platform")) {
       if (Files.isDirectory(projectDir.resolve(dir), LinkOption.NOFOLLOW_LINKS)
-          || envToEb && dir.equals(".ebextensions")) {
+          || generatesEbextensions && dir.equals(".ebextensions")) {
         files.add(dir + "/**/*");
       }
     }

@@ -18,6 +18,8 @@ import java.util.List;
  *     {@code --default-memory}
  * @param envToEb {@code --env-to-eb}
  * @param platform {@code --platform}: what post_build converts to and the artifact holds
+ * @param managed {@code --managed} services: post_build's convert or deploy runs them as RDS or
+ *     ElastiCache too
  */
 public record BuildspecOptions(
     boolean deploy,
@@ -26,12 +28,20 @@ public record BuildspecOptions(
     List<String> envFiles,
     PlanOptions plan,
     boolean envToEb,
-    Platform platform) {
+    Platform platform,
+    List<String> managed) {
 
   public BuildspecOptions {
     composeFiles = List.copyOf(composeFiles);
     profiles = List.copyOf(profiles);
     envFiles = List.copyOf(envFiles);
+    managed = List.copyOf(managed);
+  }
+
+  /** Without {@code --managed}. */
+  public BuildspecOptions(boolean deploy, List<String> composeFiles, List<String> profiles,
+      List<String> envFiles, PlanOptions plan, boolean envToEb, Platform platform) {
+    this(deploy, composeFiles, profiles, envFiles, plan, envToEb, platform, List.of());
   }
 
   /** For the ECS platform. */
@@ -47,11 +57,11 @@ public record BuildspecOptions(
   }
 
   public BuildspecOptions withComposeFiles(List<String> files) {
-    return new BuildspecOptions(deploy, files, profiles, envFiles, plan, envToEb, platform);
+    return new BuildspecOptions(deploy, files, profiles, envFiles, plan, envToEb, platform, managed);
   }
 
   public BuildspecOptions withDeploy(boolean value) {
-    return new BuildspecOptions(value, composeFiles, profiles, envFiles, plan, envToEb, platform);
+    return new BuildspecOptions(value, composeFiles, profiles, envFiles, plan, envToEb, platform, managed);
   }
 
   /** The loader and translation options of the jar's command line, quoted for the shell. */
@@ -75,6 +85,7 @@ public record BuildspecOptions(
     if (platform != Platform.ECS) {
       words.add("--platform " + platform.id());
     }
+    managed.forEach(m -> words.add("--managed " + Shell.quote(m)));
     return words;
   }
 }

@@ -4,6 +4,7 @@ import dev.compose2eb.diag.Diagnostic;
 import dev.compose2eb.diag.Diagnostics;
 import dev.compose2eb.diag.InvalidInputException;
 import dev.compose2eb.diag.SourceLocation;
+import dev.compose2eb.plan.ManagedPlan;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -47,6 +49,8 @@ final class BundlePlanner {
   /** Root files the generated one replaces; they are never bundled from the project. */
   private final Set<String> replaced;
   private final Optional<Path> output;
+  /** Entries generated for this bundle: the project's files of these names are not taken. */
+  private final Set<String> generated;
   private final int maxEntries;
   private final Diagnostics diags = new Diagnostics();
   private final List<Diagnostic> report = new ArrayList<>();
@@ -56,7 +60,9 @@ final class BundlePlanner {
   /** The entries in zip order; every file source is a real path inside {@code root}. */
   record Plan(Path root, List<Entry> entries, List<Diagnostic> report) {}
 
-  private BundlePlanner(Path root, Set<String> replaced, Optional<Path> output, int maxEntries) {
+  private BundlePlanner(Path root, Set<String> replaced, Optional<Path> output, int maxEntries,
+      Set<String> generated) {
+    this.generated = generated;
     this.root = root;
     this.replaced = replaced;
     this.output = output;
@@ -79,7 +85,8 @@ final class BundlePlanner {
     }
     Set<String> replaced = req.descriptorName().equals(DOCKERRUN) ? Set.of(DOCKERRUN)
         : COMPOSE_NAMES;
-    BundlePlanner p = new BundlePlanner(root, replaced, realOutput(req.output()), maxEntries);
+    BundlePlanner p = new BundlePlanner(root, replaced, realOutput(req.output()), maxEntries,
+        req.generated().keySet());
     p.entries.put(req.descriptorName(), Entry.generated(req.descriptorName(),
         req.dockerrunJson().getBytes(StandardCharsets.UTF_8)));
     for (String path : req.bundlePaths()) {
@@ -89,6 +96,13 @@ final class BundlePlanner {
       if (Files.exists(root.resolve(d), LinkOption.NOFOLLOW_LINKS)) {
         p.add(d);
       }
+    }
+    for (Map.Entry<String, String> g : req.generated().entrySet()) {
+      String name = g.getKey();
+      for (int slash = name.indexOf('/'); slash > 0; slash = name.indexOf('/', slash + 1)) {
+        p.putEntry(Entry.directory(name.substring(0, slash + 1)));
+      }
+      p.putEntry(Entry.generated(name, g.getValue().getBytes(StandardCharsets.UTF_8)));
     }
     p.diags.throwIfErrors();
     return new Plan(root, List.copyOf(p.entries.values()), p.report);
@@ -341,6 +355,17 @@ final class BundlePlanner {
     }
     if (atRoot && replaced.contains(child)) {
       return true; // replaced by the generated file
+    }
+    if (generated.contains(childName)) {
+      return true; // replaced by the generated entry
+    }
+    if (childName.equals(ManagedPlan.CONFIG_PATH)) {
+      // written by convert from the compose file: bundled only as generated now, so that a
+      // bundle never creates databases its Dockerrun does not use (docs/managed.md, undo)
+      report.add(Diagnostic.info(SourceLocation.ofFile(childName), "bundle", childName
+          + " left out: the project asks for no managed service now",
+          "delete the file; it is generated when x-eb.managed or --managed asks for one"));
+      return true;
     }
     if (BundleBuilder.isLeftover(child)) {
       report.add(Diagnostic.info(SourceLocation.ofFile(childName), "bundle", childName

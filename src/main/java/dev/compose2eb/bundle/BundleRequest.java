@@ -1,8 +1,11 @@
 package dev.compose2eb.bundle;
 
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * What to put into a source bundle and where to write it.
@@ -15,10 +18,12 @@ import java.util.Objects;
  * @param maxBytes the largest zip allowed; {@link BundleBuilder#EB_MAX_BYTES} is Elastic Beanstalk's
  * @param output the zip file to write (atomically); it is never bundled itself
  * @param descriptorName the name of {@code dockerrunJson} in the zip
+ * @param generated further files compose2eb generates, by entry name (the managed services'
+ *     {@code .ebextensions/compose2eb-managed.config}); each replaces a project file of that name
  */
 public record BundleRequest(
     Path projectDir, String dockerrunJson, List<String> bundlePaths, long maxBytes, Path output,
-    String descriptorName) {
+    String descriptorName, Map<String, String> generated) {
 
   /** The name of the file the ECS platform reads. */
   public static final String DOCKERRUN = "Dockerrun.aws.json";
@@ -29,12 +34,19 @@ public record BundleRequest(
     this(projectDir, dockerrunJson, bundlePaths, maxBytes, output, DOCKERRUN);
   }
 
+  /** A bundle with nothing generated but the descriptor. */
+  public BundleRequest(Path projectDir, String dockerrunJson, List<String> bundlePaths,
+      long maxBytes, Path output, String descriptorName) {
+    this(projectDir, dockerrunJson, bundlePaths, maxBytes, output, descriptorName, Map.of());
+  }
+
   public BundleRequest {
     Objects.requireNonNull(projectDir, "projectDir");
     Objects.requireNonNull(dockerrunJson, "dockerrunJson");
     Objects.requireNonNull(output, "output");
     Objects.requireNonNull(descriptorName, "descriptorName");
     bundlePaths = List.copyOf(bundlePaths);
+    generated = Collections.unmodifiableMap(new TreeMap<>(generated));
     if (maxBytes <= 0) {
       throw new IllegalArgumentException("maxBytes must be positive, not " + maxBytes);
     }

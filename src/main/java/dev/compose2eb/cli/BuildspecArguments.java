@@ -36,7 +36,7 @@ final class BuildspecArguments {
           .toList();
     }
     return new BuildspecOptions(deploy, files, profiles, envFiles, translate.planOptions(),
-        translate.envToEb, platform);
+        translate.envToEb, platform, translate.managed);
   }
 
   private static String relative(Path file, Path projectDir, String what, Diagnostics diags) {

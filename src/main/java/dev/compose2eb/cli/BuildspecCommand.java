@@ -58,6 +58,15 @@ final class BuildspecCommand implements Callable<Integer> {
     BuildspecOptions opts = BuildspecArguments.of(loader, translate, loaded, console.cwd, deploy,
         platform, diags);
     String text = BuildspecGenerator.generate(loaded.project(), opts, t.bundlePaths(), diags);
+    boolean passwords = t.translation().stream().flatMap(tr -> tr.managed().services().stream())
+        .anyMatch(m -> m.passwordParameter().isPresent());
+    if (passwords && !deploy) {
+      // deploy creates them; a pipeline's deploy action only hands EB the bundle
+      diags.warning(null, "--managed", "the pipeline's deploy action makes the environment"
+              + " create the managed databases, but nothing in this buildspec creates their master"
+              + " password parameters, which CloudFormation reads then",
+          "use buildspec --deploy, or create each parameter once as docs/managed.md shows");
+    }
     // the translation's warnings belong to convert; its errors make the CodeBuild run fail too
     List<Diagnostic> all = new ArrayList<>(loaded.diagnostics());
     t.report().stream().filter(Diagnostic::isError).forEach(all::add);

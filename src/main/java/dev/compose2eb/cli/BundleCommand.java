@@ -7,6 +7,8 @@ import dev.compose2eb.compose.load.LoadResult;
 import dev.compose2eb.diag.Diagnostic;
 import dev.compose2eb.diag.InvalidInputException;
 import dev.compose2eb.diag.Severity;
+import dev.compose2eb.ebextensions.ManagedConfigWriter;
+import dev.compose2eb.plan.Platform;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -14,6 +16,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,6 +47,14 @@ final class BundleCommand implements Callable<Integer> {
           + "/<version-label>.zip)")
   Path output;
 
+  @Option(names = "--application", paramLabel = "APP", description = "EB application, for the"
+      + " Parameter Store path of managed services' passwords (default: x-eb.application)")
+  String application;
+
+  @Option(names = "--environment", paramLabel = "ENV", description = "EB environment, for the"
+      + " Parameter Store path of managed services' passwords (default: x-eb.environment)")
+  String environment;
+
   BundleCommand(Console console) {
     this.console = console;
   }
@@ -54,12 +66,21 @@ final class BundleCommand implements Callable<Integer> {
           + " directory " + output);
     }
     LoadResult loaded = loader.load();
-    ManagedNames.refuseManaged(loaded.project(), translate.managed, "bundle");
+    Platform platform = translate.platform(spec, loaded.project());
+    if (platform == Platform.DOCKER) {
+      ManagedNames.refuseManaged(loaded.project(), translate.managed, "bundle --platform docker");
+    }
     Path projectDir = loaded.project().workingDir();
-    TargetOutput t = TargetOutput.of(console, translate.platform(spec, loaded.project()), loaded,
-        translate.options(spec), translate.managed);
+    TargetOutput t = TargetOutput.of(console, platform, loaded, translate.options(spec),
+        translate.managed);
     List<Diagnostic> all = new ArrayList<>(loaded.diagnostics());
     all.addAll(t.report());
+    // the managed services' resources go into the bundle, for the environment's stack to create
+    Map<String, String> generated = new TreeMap<>();
+    t.translation().filter(tr -> !tr.managed().isEmpty()).ifPresent(tr ->
+        ManagedNames.parameterPath(loaded.project(), application, environment, all)
+            .ifPresent(path -> generated.put(ManagedConfigWriter.PATH,
+                ManagedConfigWriter.write(tr.managed(), path))));
     console.diagnostics(all);
     long errors = ReportJson.count(all, Severity.ERROR);
     if (errors > 0) {
@@ -73,7 +94,7 @@ final class BundleCommand implements Callable<Integer> {
     Bundle bundle;
     try {
       bundle = BundleBuilder.build(new BundleRequest(projectDir, t.text(), t.bundlePaths(),
-          BundleBuilder.EB_MAX_BYTES, target, t.platform().descriptor()));
+          BundleBuilder.EB_MAX_BYTES, target, t.platform().descriptor(), generated));
     } catch (InvalidInputException e) {
       console.diagnostics(e.diagnostics());
       console.errorSummary("the source bundle cannot be built; nothing written");

@@ -61,7 +61,6 @@ final class DeployCommand implements Callable<Integer> {
     Map<String, String> flagEnv = OptionValues.assignments(spec, "--env", options.env);
     LoadResult loaded = loader.load();
     console.diagnostics(loaded.diagnostics());
-    ManagedNames.refuseManaged(loaded.project(), translate.managed, "deploy");
     XEbSettings xeb = XEbSettings.of(loaded.project());
     String application = required(options.application, xeb.application(), "--application", "application");
     String environment = required(options.environment, xeb.environment(), "--environment", "environment");
@@ -77,7 +76,7 @@ final class DeployCommand implements Callable<Integer> {
         .healthSettle(OptionValues.duration(spec, "--health-settle", options.healthSettle))
         .pushTimeout(OptionValues.duration(spec, "--push-timeout", options.pushTimeout))
         .platform(translate.platform(spec, loaded.project()))
-        .secretsManager(options.secretsManager).build();
+        .secretsManager(options.secretsManager).managed(translate.managed).build();
     Path dir = loaded.project().workingDir();
     DeployConsole listener = new DeployConsole(console);
     List<DeployOutcome> ended = new ArrayList<>(1);

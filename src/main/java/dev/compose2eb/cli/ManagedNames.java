@@ -37,9 +37,8 @@ final class ManagedNames {
   }
 
   /**
-   * Refuses a command that cannot carry managed services yet: deploy does not generate the master
-   * password parameter, and the bundle does not take the generated config, so going on would ship
-   * the app without its database.
+   * Refuses a command that cannot carry managed services yet: the Docker platform's writer does
+   * not render them, so going on would ship the app without its database.
    */
   static void refuseManaged(Project project, List<String> requested, String command) {
     ManagedPlan plan = ManagedPlanner.plan(project, requested,
@@ -52,7 +51,6 @@ final class ManagedNames {
         command + " does not create managed services yet (" + String.join(", ", plan.services()
             .stream().map(ManagedService::service).toList()) + "): it would ship the app without"
             + " its database or cache",
-        "use convert --managed and deploy its output after creating the password parameter"
-            + " (docs/managed.md), or remove x-eb.managed and --managed"));
+        "use the ECS platform (the default), or remove x-eb.managed and --managed"));
   }
 }

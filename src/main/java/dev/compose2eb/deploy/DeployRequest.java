@@ -3,6 +3,7 @@ package dev.compose2eb.deploy;
 import dev.compose2eb.plan.Platform;
 import java.time.Duration;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -25,6 +26,8 @@ import java.util.TreeMap;
  * @param pushTimeout how long the image pushes may take, apart from {@code timeout}
  * @param platform the platform a new environment runs on, and what the bundle holds
  * @param secretsManager store secret variables in Secrets Manager instead of SSM Parameter Store
+ * @param managed the services {@code --managed} names (x-eb's are read from the project): they
+ *     run as RDS or ElastiCache, created by the environment's stack from the bundle's config
  */
 public record DeployRequest(
     String application,
@@ -44,7 +47,8 @@ public record DeployRequest(
     Duration healthSettle,
     Duration pushTimeout,
     Platform platform,
-    boolean secretsManager) {
+    boolean secretsManager,
+    List<String> managed) {
 
   /** One minute: EB downgrades health after three failed checks in one minute (see docs/deploy.md). */
   public static final Duration DEFAULT_HEALTH_SETTLE = Duration.ofMinutes(1);
@@ -52,6 +56,7 @@ public record DeployRequest(
 
   public DeployRequest {
     variables = Collections.unmodifiableMap(new TreeMap<>(variables));
+    managed = List.copyOf(managed);
   }
 
   /** A request with every setting but the names at its default; see {@link Builder}. */
@@ -65,7 +70,8 @@ public record DeployRequest(
         .create(create).createRoles(createRoles).instanceType(instanceType).platformArn(platformArn)
         .timeout(timeout).pollInterval(pollInterval).dryRun(dryRun).rollbackOnFailure(rollbackOnFailure)
         .mirrorImages(mirrorImages).singleInstance(singleInstance).healthSettle(healthSettle)
-        .pushTimeout(pushTimeout).platform(platform).secretsManager(secretsManager);
+        .pushTimeout(pushTimeout).platform(platform).secretsManager(secretsManager)
+        .managed(managed);
   }
 
   /**
@@ -91,6 +97,7 @@ public record DeployRequest(
     private Duration pushTimeout = DEFAULT_PUSH_TIMEOUT;
     private Platform platform = Platform.ECS;
     private boolean secretsManager;
+    private List<String> managed = List.of();
 
     private Builder(String application, String environment) {
       this.application = application;
@@ -113,11 +120,12 @@ public record DeployRequest(
     public Builder pushTimeout(Duration v) { pushTimeout = v; return this; }
     public Builder platform(Platform v) { platform = v; return this; }
     public Builder secretsManager(boolean v) { secretsManager = v; return this; }
+    public Builder managed(List<String> v) { managed = v; return this; }
 
     public DeployRequest build() {
       return new DeployRequest(application, environment, versionLabel, variables, create, createRoles,
           instanceType, platformArn, timeout, pollInterval, dryRun, rollbackOnFailure, mirrorImages,
-          singleInstance, healthSettle, pushTimeout, platform, secretsManager);
+          singleInstance, healthSettle, pushTimeout, platform, secretsManager, managed);
     }
   }
 }

@@ -21,6 +21,16 @@ import dev.compose2eb.translate.ProjectFiles;
 import dev.compose2eb.translate.TranslateOptions;
 import dev.compose2eb.translate.Translation;
 import dev.compose2eb.translate.Translator;
+import dev.compose2eb.bundle.BundleRequest;
+import dev.compose2eb.diag.Diagnostic;
+import dev.compose2eb.diag.SourceLocation;
+import dev.compose2eb.ebextensions.ManagedConfigWriter;
+import dev.compose2eb.plan.ManagedEngine;
+import dev.compose2eb.plan.ManagedPlan;
+import dev.compose2eb.plan.ManagedPlanner;
+import dev.compose2eb.plan.ManagedService;
+import dev.compose2eb.plan.SecretPath;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -89,6 +99,9 @@ public final class Deployer {
     Deadline deadline = Deadline.in(req.timeout(), clock);
     CallLimits calls = clients.limits();
     calls.within(deadline, "--timeout");
+    if (req.platform() == Platform.DOCKER) {
+      refuseManagedOnDocker();
+    }
     doing = "identify the caller (STS GetCallerIdentity)";
     var me = clients.sts().getCallerIdentity();
     String account = me.account();
@@ -116,6 +129,7 @@ public final class Deployer {
     SourceBundler.Built bundle;
     VariablePlan variables;
     SecretSide side;
+    ManagedPlan managed = ManagedPlan.none();
     List<String> runImages = new ArrayList<>();
     if (req.platform() == Platform.DOCKER) {
       EbCompose c = EbComposeWriter.write(project, topts, files, pinned);
@@ -123,24 +137,28 @@ public final class Deployer {
         throw new InvalidInputException(c.report());
       }
       variables = c.variables().plus(req.variables());
-      side = secretSide(variables, partition, account);
+      side = secretSide(variables, managed, partition, account);
       bundle = bundler.bundle(Platform.DOCKER.descriptor(), c.text(), c.bundlePaths());
       runImages.addAll(pinned.values());
       project.services().forEach(s -> s.image().ifPresent(runImages::add));
     } else {
-      Translation t = Translator.translate(project, topts, files);
+      Translation t = Translator.translate(project, topts, files, req.managed());
       if (t.hasErrors()) {
         throw new InvalidInputException(t.report());
       }
+      managed = t.managed();
       variables = t.variables().plus(req.variables());
-      side = secretSide(variables, partition, account);
+      side = secretSide(variables, managed, partition, account);
       Dockerrun pinnedRun = pin(t.dockerrun(), pinned);
-      if (side.any()) {
+      if (side.readsSecrets()) {
         // the ECS agent fetches the values for the containers with the task execution role
         pinnedRun = pinnedRun.withExecutionRoleArn(side.access().executionRoleArn());
       }
       pinnedRun.containerDefinitions().forEach(d -> runImages.add(d.image()));
-      bundle = bundler.bundle(DockerrunWriter.write(pinnedRun), t.bundlePaths());
+      // the managed services' resources travel in the bundle, for the environment's stack
+      bundle = bundler.bundle(BundleRequest.DOCKERRUN, DockerrunWriter.write(pinnedRun),
+          t.bundlePaths(), managed.isEmpty() ? Map.of() : Map.of(ManagedConfigWriter.PATH,
+              ManagedConfigWriter.write(managed, secretPath())));
     }
     boolean usesEcr = runImages.stream()
         .anyMatch(i -> i != null && (i.startsWith(login.registry() + "/") || i.contains(".dkr.ecr.")));
@@ -167,6 +185,14 @@ public final class Deployer {
       roles.ensure(req.platform(), req.createRoles(), req.dryRun());
     }
     ensureVersion(versions, roles, partition, account, bucket, key, bundle, label, deadline);
+    if (!managed.isEmpty()) {
+      reportManaged(managed, existing.isEmpty());
+      // CloudFormation resolves {{resolve:ssm-secure:...}} when the environment's stack changes:
+      // the parameters must exist before the environment is created or updated
+      doing = "create the master passwords of the managed databases (SSM PutParameter)";
+      new MasterPasswords(clients.ssm(), secretPath(), listener, new SecureRandom())
+          .ensure(managed, req.dryRun());
+    }
 
     EventStream events = new EventStream(clients, req.application(), req.environment(), listener);
     Watch watch = new Watch(envs, events, waiter, req);
@@ -178,34 +204,95 @@ public final class Deployer {
         usesEcr, deadline);
   }
 
-  /** Where this deploy's secret variables go, chosen once for both platforms. */
-  private SecretSide secretSide(VariablePlan variables, Partition partition, String account) {
-    if (variables.secrets().isEmpty()) {
+  /**
+   * Where this deploy's secret variables go, chosen once for both platforms; and the IAM side of
+   * reading them, which the managed databases' passwords need too (environment secrets from the
+   * managed config).
+   */
+  private SecretSide secretSide(VariablePlan variables, ManagedPlan managed, Partition partition,
+      String account) {
+    boolean passwords = managed.services().stream().flatMap(m -> m.rewrites().stream())
+        .anyMatch(r -> r.to() == ManagedService.To.PASSWORD);
+    if (variables.secrets().isEmpty() && !passwords) {
       return new SecretSide(null, null);
     }
     Secrets.checkNames(req.application(), req.environment(), variables.secrets().keySet());
+    if (passwords && req.secretsManager()) {
+      throw new AwsFailure("give the app the master passwords of its managed databases",
+          "they are SSM parameters (CloudFormation's ssm-secure reference reads only SSM), and"
+              + " with --secrets-manager the instances may read only Secrets Manager",
+          "deploy without --secrets-manager (docs/managed.md)", null);
+    }
     SecretStore store = SecretStore.of(clients, req.secretsManager(), req.application(),
         req.environment(), partition, account);
-    return new SecretSide(new Secrets(store, listener),
+    return new SecretSide(variables.secrets().isEmpty() ? null : new Secrets(store, listener),
         new SecretAccess(store, partition, account, clients.region(), req.environment(),
             req.platform() == Platform.ECS));
   }
 
-  /** The secrets of this deploy and the IAM side of reading them; both null when there are none. */
+  /**
+   * The secret variables of this deploy ({@code secrets}, null when there are none) and the IAM
+   * side of reading secrets ({@code access}, null when the environment reads none).
+   */
   private record SecretSide(Secrets secrets, SecretAccess access) {
     boolean any() {
       return secrets != null;
+    }
+
+    boolean readsSecrets() {
+      return access != null;
+    }
+  }
+
+  private SecretPath secretPath() {
+    return new SecretPath(req.application(), req.environment());
+  }
+
+  /** The Docker platform's writer does not render managed services yet: never ship half of them. */
+  private void refuseManagedOnDocker() {
+    ManagedPlan plan = ManagedPlanner.plan(project, req.managed(), files);
+    if (plan.isEmpty() && plan.report().stream().noneMatch(d -> d.isError())) {
+      return;
+    }
+    throw InvalidInputException.of(Diagnostic.error(project.composeFiles().isEmpty() ? null
+            : SourceLocation.ofFile(project.composeFiles().get(0)), "x-eb.managed",
+        "managed services are not deployed on the Docker platform yet: it would ship the app"
+            + " without its database or cache", "deploy to the ECS platform (the default), or"
+            + " remove x-eb.managed and --managed"));
+  }
+
+  /**
+   * The resources the environment's stack creates from the managed config, for the plan: type,
+   * engine, size class, storage, and that they cost money.
+   */
+  private void reportManaged(ManagedPlan managed, boolean newEnvironment) {
+    String action = newEnvironment ? "create" : "ensure";
+    String how = newEnvironment ? "" : " (the environment's stack creates it unless it exists)";
+    for (ManagedService m : managed.services()) {
+      ManagedEngine e = m.engine();
+      listener.step("managed", action, m.service() + ": " + e.service.resourceType + " "
+          + ManagedConfigWriter.resource(m) + ", " + e.title + " " + m.engineVersion() + ", "
+          + m.instanceClass() + (e.isDatabase() ? ", " + m.storageGib() + " GiB gp3, automated"
+              + " backups, a snapshot when deleted" : ", 1 node")
+          + how + "; it costs money while it exists");
+      listener.step("managed", action, m.service() + ": AWS::EC2::SecurityGroup "
+          + ManagedConfigWriter.securityGroup(m) + ", TCP " + e.port + " from the environment's"
+          + " instances only" + how);
     }
   }
 
   /** Stores the secrets (before the environment references them, so that a rerun converges). */
   private Secrets.Outcome storeSecrets(SecretSide side, Roles roles, Map<String, String> values) {
-    if (!side.any()) {
+    if (!side.readsSecrets()) {
       return Secrets.Outcome.NONE;
     }
     String before = doing;
     doing = "store the secret variables";
     roles.ensureSecretAccess(side.access(), req.createRoles(), req.dryRun());
+    if (!side.any()) {
+      doing = before;
+      return Secrets.Outcome.NONE;
+    }
     Secrets.Outcome stored = side.secrets().store(values, req.dryRun());
     doing = before;
     return stored;

@@ -160,7 +160,8 @@ public final class IamPolicy {
     }
     r.parameterPath().ifPresent(path -> {
       // CloudFormation resolves {{resolve:ssm-secure:...}} with the caller's permissions
-      statement(st, "ManagedPasswords", List.of("ssm:GetParameters"),
+      // deploy creates the master passwords there (MasterPasswords), whatever the secret store
+      statement(st, "ManagedPasswords", List.of("ssm:GetParameters", "ssm:PutParameter"),
           List.of("arn:aws:ssm:*:*:parameter" + path + "/*"));
       ObjectNode kms = statement(st, "ManagedPasswordsKey", List.of("kms:Decrypt"), List.of("*"));
       kms.putObject("Condition").putObject("StringLike").put("kms:ViaService", "ssm.*.amazonaws.com");

@@ -27,7 +27,7 @@ import java.util.TreeMap;
  */
 public final class ManagedConfigWriter {
   /** Where the file goes in the bundle (and in the output directory). */
-  public static final String PATH = ".ebextensions/compose2eb-managed.config";
+  public static final String PATH = ManagedPlan.CONFIG_PATH;
   static final String ENVIRONMENT = "aws:elasticbeanstalk:application:environment";
   static final String SECRETS = "aws:elasticbeanstalk:application:environmentsecrets";
   /** Days of automated RDS backups. */

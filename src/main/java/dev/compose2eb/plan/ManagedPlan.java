@@ -22,6 +22,11 @@ import java.util.stream.Collectors;
  *     errors mean nothing may be written
  */
 public record ManagedPlan(List<ManagedService> services, List<Diagnostic> report) {
+  /**
+   * Where the .ebextensions writer's file goes, in the output directory and the bundle; a bundle
+   * takes it only as generated for the plan it was built with.
+   */
+  public static final String CONFIG_PATH = ".ebextensions/compose2eb-managed.config";
 
   public ManagedPlan {
     services = List.copyOf(services);

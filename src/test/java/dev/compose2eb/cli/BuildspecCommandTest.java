@@ -72,6 +72,53 @@ class BuildspecCommandTest {
   }
 
   @Test
+  void managedServicesArePassedThroughToTheConvertAndTheDeployItRuns() throws IOException {
+    Path p = dir.resolve("managed");
+    Cli.write(p, "compose.yaml", """
+        name: shop
+        x-eb: {application: shop, environment: shop-prod}
+        services:
+          web:
+            image: example/web:1.0
+            ports: ["80:80"]
+            environment: {REDIS_HOST: cache, PGHOST: db, PGPASSWORD: dev-pw}
+            mem_limit: 128m
+          cache:
+            image: redis:7.2
+          db:
+            image: postgres:16
+            environment: {POSTGRES_PASSWORD: dev-pw}
+        """);
+
+    Cli.Result deploy = Cli.run(p, "buildspec", "--deploy", "--managed", "cache", "--managed", "db");
+    assertThat(deploy.code()).as(deploy.err()).isEqualTo(0);
+    String text = Files.readString(p.resolve("buildspec.yml"));
+    assertThat(line(text, "- java -jar \"$COMPOSE2EB_JAR\" deploy")).isEqualTo(
+        "- java -jar \"$COMPOSE2EB_JAR\" deploy -f compose.yaml -p shop --registry \"$REGISTRY\""
+            + " --tag \"$IMAGE_TAG\" --managed cache --managed db --application \"$EB_APPLICATION\""
+            + " --environment \"$EB_ENVIRONMENT\"");
+    assertThat(deploy.err()).doesNotContain("password parameters");
+
+    // convert: the flag too, the config in the artifact, and a warning that nothing makes the
+    // password the pipeline's deploy action needs
+    Cli.Result convert = Cli.run(p, "buildspec", "--managed", "db");
+    assertThat(convert.code()).as(convert.err()).isEqualTo(0);
+    text = Files.readString(p.resolve("buildspec.yml"));
+    assertThat(line(text, "- java -jar \"$COMPOSE2EB_JAR\" convert")).isEqualTo(
+        "- java -jar \"$COMPOSE2EB_JAR\" convert -f compose.yaml -p shop --registry \"$REGISTRY\""
+            + " --tag \"$IMAGE_TAG\" --managed db -o .");
+    assertThat(text).contains("- .ebextensions/**/*");
+    assertThat(convert.err()).contains("nothing in this buildspec creates their master password"
+        + " parameters", "use buildspec --deploy");
+
+    // without managed services: no flag, no .ebextensions the project does not have
+    Cli.Result plain = Cli.run(p, "buildspec");
+    assertThat(plain.code()).as(plain.err()).isEqualTo(0);
+    text = Files.readString(p.resolve("buildspec.yml"));
+    assertThat(text).doesNotContain("--managed").doesNotContain(".ebextensions");
+  }
+
+  @Test
   void loaderOptionsAreRepeatedRelativeToTheProjectDirectory() throws IOException {
     Path p = project();
     Path out = dir.resolve("out");

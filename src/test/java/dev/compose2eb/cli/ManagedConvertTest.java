@@ -3,9 +3,14 @@ package dev.compose2eb.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -86,7 +91,10 @@ class ManagedConvertTest {
     try (Stream<Path> files = Files.walk(tmp)) {
       for (Path f : files.filter(Files::isRegularFile).toList()) {
         assertThat(read(f)).as(f.toString()).doesNotContain("\"example\"", "=example\n");
-        if (!f.toString().endsWith(".config")) { // the config names the service it replaces
+        if (f.getFileName().toString().equals("buildspec.yml")) {
+          // CodeBuild's convert must ask for the same managed service
+          assertThat(read(f)).contains("--managed postgresdb");
+        } else if (!f.toString().endsWith(".config")) { // the config names the service it replaces
           assertThat(read(f)).as(f.toString()).doesNotContain("postgresdb", "pgdata");
         }
       }
@@ -111,18 +119,83 @@ class ManagedConvertTest {
   }
 
   @Test
-  void deployAndBundleRefuseManagedServicesRatherThanShipTheAppWithoutItsDatabase() {
+  void bundleCarriesTheManagedConfigAndTheDockerPlatformStillRefuses() throws IOException {
     Path repo = Path.of("").toAbsolutePath();
-    Cli.Result deploy = Cli.run(repo, "deploy", "-f", "samples/multi-docker/docker-compose.yml",
-        "--managed", "postgres", "--application", "a", "--environment", "b", "--dry-run");
-    assertThat(deploy.code()).isEqualTo(3);
-    assertThat(deploy.err()).contains("deploy does not create managed services yet (postgres)",
-        "docs/managed.md");
+    Path zip = tmp.resolve("b.zip");
     Cli.Result bundle = Cli.run(repo, "bundle", "-f", "samples/multi-docker/docker-compose.yml",
-        "--managed", "redis", "-o", tmp.resolve("b.zip").toString());
-    assertThat(bundle.code()).isEqualTo(3);
-    assertThat(bundle.err()).contains("bundle does not create managed services yet (redis)");
-    assertThat(tmp.resolve("b.zip")).doesNotExist();
+        "--managed", "redis", "--managed", "postgres", "--application", "multi", "--environment",
+        "multi-prod", "-o", zip.toString());
+    assertThat(bundle.code()).as(bundle.err()).isZero();
+    Map<String, String> entries = entries(zip);
+    // the same bytes convert writes for the same plan and names
+    Cli.Result convert = Cli.run(repo, "convert", "-f", "samples/multi-docker/docker-compose.yml",
+        "-o", tmp.resolve("out").toString(), "--managed", "postgres", "--managed", "redis",
+        "--application", "multi", "--environment", "multi-prod");
+    assertThat(convert.code()).as(convert.err()).isZero();
+    assertThat(entries.get(".ebextensions/compose2eb-managed.config"))
+        .isEqualTo(read(tmp.resolve("out/.ebextensions/compose2eb-managed.config")));
+    assertThat(entries.get("Dockerrun.aws.json"))
+        .isEqualTo(read(tmp.resolve("out/Dockerrun.aws.json")))
+        .doesNotContain("\"name\": \"postgres\"");
+    assertThat(String.join("\n", entries.values())).doesNotContain("postgres_password");
+
+    Cli.Result missingNames = Cli.run(repo, "bundle", "-f",
+        "samples/multi-docker/docker-compose.yml", "--managed", "postgres", "-o",
+        tmp.resolve("c.zip").toString());
+    assertThat(missingNames.code()).isEqualTo(3);
+    assertThat(missingNames.err()).contains("managed services need the application and"
+        + " environment names");
+    assertThat(tmp.resolve("c.zip")).doesNotExist();
+
+    Cli.Result docker = Cli.run(repo, "bundle", "-f", "samples/multi-docker/docker-compose.yml",
+        "--platform", "docker", "--managed", "redis", "-o", tmp.resolve("d.zip").toString());
+    assertThat(docker.code()).isEqualTo(3);
+    assertThat(docker.err()).contains("does not create managed services yet (redis)");
+    assertThat(tmp.resolve("d.zip")).doesNotExist();
+  }
+
+  @Test
+  void aBundleTakesTheManagedConfigOnlyAsGeneratedForItsOwnPlan() throws IOException {
+    Path p = tmp.resolve("p");
+    Cli.write(p, "compose.yaml", """
+        x-eb: {application: shop, environment: shop-prod}
+        services:
+          web:
+            image: example/web:1.0
+            ports: ["80:80"]
+            environment: {REDIS_HOST: cache}
+          cache:
+            image: redis:7.2
+        """);
+    // left by an earlier convert --managed, or written by hand
+    Cli.write(p, ".ebextensions/compose2eb-managed.config", "{\"Resources\": {\"Stale\": {}}}\n");
+    Cli.write(p, ".ebextensions/own.config", "option_settings: []\n");
+    Cli.Result plain = Cli.run(p, "bundle", "-o", tmp.resolve("plain.zip").toString());
+    assertThat(plain.code()).as(plain.err()).isZero();
+    assertThat(entries(tmp.resolve("plain.zip"))).containsKey(".ebextensions/own.config")
+        .doesNotContainKey(".ebextensions/compose2eb-managed.config");
+    assertThat(plain.err()).contains(".ebextensions/compose2eb-managed.config left out: the"
+        + " project asks for no managed service now");
+    Cli.Result managed = Cli.run(p, "bundle", "--managed", "cache", "-o",
+        tmp.resolve("managed.zip").toString());
+    assertThat(managed.code()).as(managed.err()).isZero();
+    Map<String, String> entries = entries(tmp.resolve("managed.zip"));
+    assertThat(entries.get(".ebextensions/compose2eb-managed.config"))
+        .contains("AWS::ElastiCache::CacheCluster").doesNotContain("Stale");
+    assertThat(entries).containsKey(".ebextensions/own.config");
+  }
+
+  /** A bundle's file entries, name to text. */
+  static Map<String, String> entries(Path zip) throws IOException {
+    Map<String, String> out = new TreeMap<>();
+    try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+      for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+        if (!e.isDirectory()) {
+          out.put(e.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+      }
+    }
+    return out;
   }
 
   @Test

@@ -112,10 +112,16 @@ final class DeployWorld implements AutoCloseable {
 
       @Override
       public Built bundle(String descriptorName, String text, List<String> paths) {
+        return bundle(descriptorName, text, paths, Map.of());
+      }
+
+      @Override
+      public Built bundle(String descriptorName, String text, List<String> paths,
+          Map<String, String> generated) {
         try {
           Path out = Files.createTempFile("bundle", ".zip");
           Bundle b = BundleBuilder.build(new BundleRequest(project, text, paths,
-              BundleBuilder.EB_MAX_BYTES, out, descriptorName));
+              BundleBuilder.EB_MAX_BYTES, out, descriptorName, generated));
           return new SourceBundler.Built(b.file(), b.sha256Hex(), b.size(),
               BundleBuilder.versionLabel(project, b.sha256Hex()));
         } catch (IOException e) {

@@ -147,6 +147,9 @@ class IamPolicyTest {
     }
     assertThat(find(policy, "ManagedPasswords").get("Resource").get(0).asText())
         .isEqualTo("arn:aws:ssm:*:*:parameter/compose2eb/shop/shop-prod/*");
+    // CloudFormation reads the master passwords; deploy creates them (MasterPasswords)
+    assertThat(find(policy, "ManagedPasswords").get("Action").toString())
+        .isEqualTo("[\"ssm:GetParameters\",\"ssm:PutParameter\"]");
     assertThat(find(policy, "ManagedServiceLinkedRoles").at("/Condition/StringEquals/iam:AWSServiceName")
         .toString()).isEqualTo("[\"rds.amazonaws.com\",\"elasticache.amazonaws.com\"]");
   }
