@@ -47,13 +47,7 @@ final class BundleCommand implements Callable<Integer> {
           + "/<version-label>.zip)")
   Path output;
 
-  @Option(names = "--application", paramLabel = "APP", description = "EB application, for the"
-      + " Parameter Store path of managed services' passwords (default: x-eb.application)")
-  String application;
-
-  @Option(names = "--environment", paramLabel = "ENV", description = "EB environment, for the"
-      + " Parameter Store path of managed services' passwords (default: x-eb.environment)")
-  String environment;
+  @Mixin ManagedNames.Names names;
 
   BundleCommand(Console console) {
     this.console = console;
@@ -78,7 +72,7 @@ final class BundleCommand implements Callable<Integer> {
     // the managed services' resources go into the bundle, for the environment's stack to create
     Map<String, String> generated = new TreeMap<>();
     t.translation().filter(tr -> !tr.managed().isEmpty()).ifPresent(tr ->
-        ManagedNames.parameterPath(loaded.project(), application, environment, all)
+        ManagedNames.parameterPath(loaded.project(), names.application, names.environment, all)
             .ifPresent(path -> generated.put(ManagedConfigWriter.PATH,
                 ManagedConfigWriter.write(tr.managed(), path))));
     console.diagnostics(all);

@@ -73,13 +73,7 @@ final class ConvertCommand implements Callable<Integer> {
       description = "Also write the conversion report as JSON to this file")
   Path report;
 
-  @Option(names = "--application", paramLabel = "APP", description = "EB application, for the"
-      + " Parameter Store path of managed services' passwords (default: x-eb.application)")
-  String application;
-
-  @Option(names = "--environment", paramLabel = "ENV", description = "EB environment, for the"
-      + " Parameter Store path of managed services' passwords (default: x-eb.environment)")
-  String environment;
+  @Mixin ManagedNames.Names names;
 
   @Option(names = "--check", description = "Write nothing; exit 4 and print a unified diff when the"
       + " files on disk differ from what would be generated (for CI)")
@@ -132,7 +126,8 @@ final class ConvertCommand implements Callable<Integer> {
         : extraFiles(loaded, o.bundlePaths(), dir, platform);
     // managed services (RDS, ElastiCache): the same config on both platforms, beside the file
     if (!o.managed().isEmpty()) {
-      ManagedNames.parameterPath(loaded.project(), application, environment, extraDiagnostics)
+      ManagedNames.parameterPath(loaded.project(), names.application, names.environment,
+          extraDiagnostics)
           .ifPresent(path -> extra.put(dir.resolve(ManagedConfigWriter.PATH),
               ManagedConfigWriter.write(o.managed(), path)));
     }

@@ -11,6 +11,7 @@ import dev.compose2eb.plan.SecretPath;
 import dev.compose2eb.translate.LocalProjectFiles;
 import java.util.List;
 import java.util.Optional;
+import picocli.CommandLine.Option;
 
 /**
  * The Parameter Store path of a project's secrets, {@code /compose2eb/<application>/<environment>}
@@ -18,6 +19,17 @@ import java.util.Optional;
  */
 final class ManagedNames {
   private ManagedNames() {}
+
+  /** {@code --application} and {@code --environment} of the commands that write the config. */
+  static final class Names {
+    @Option(names = "--application", paramLabel = "APP", description = "EB application, for the"
+        + " Parameter Store path of managed services' passwords (default: x-eb.application)")
+    String application;
+
+    @Option(names = "--environment", paramLabel = "ENV", description = "EB environment, for the"
+        + " Parameter Store path of managed services' passwords (default: x-eb.environment)")
+    String environment;
+  }
 
   /** The path, or empty with an error added to {@code diags} when a name is missing. */
   static Optional<SecretPath> parameterPath(Project project, String application, String environment,
