@@ -234,6 +234,20 @@ class ManagedDeployTest {
   }
 
   @Test
+  void theEnvironmentsStackFailsWhenThePasswordParameterIsMissing() {
+    // the fake resolves ssm-secure references as CloudFormation does: that is why the deploy
+    // creates the parameter before the environment; without it the same version fails
+    DeployOutcome first = w.deploy(request());
+    assertThat(first.status()).isEqualTo(DeployOutcome.Status.HEALTHY);
+    w.sdk.ssm().deleteParameter(b -> b.name(PASSWORD_PARAMETER));
+    w.sdk.eb().updateEnvironment(b -> b.environmentName("shop-prod")
+        .versionLabel(first.versionLabel()));
+    w.fake.tick(5);
+    assertThat(w.fake.eventMessages()).contains("Service:AmazonCloudFormation, Message:Parameters:"
+        + " [ssm-secure:" + PASSWORD_PARAMETER + "] cannot be found.", "Failed to deploy application.");
+  }
+
+  @Test
   void theDockerPlatformRefusesManagedServicesBeforeAnyWrite() {
     assertThatThrownBy(() -> w.deploy(request().toBuilder().platform(Platform.DOCKER).build()))
         .isInstanceOf(InvalidInputException.class)

@@ -73,7 +73,8 @@ final class EbEnvironments {
     String previousVersion;
     String previousHealthStatus;
     TreeMap<OptionKey, String> previousOptions;
-    String launchFailure = "";
+    /** What CloudFormation reports when the environment's stack cannot change; empty: nothing. */
+    String stackFailure = "";
   }
 
   private static final class Env {
@@ -99,6 +100,11 @@ final class EbEnvironments {
 
   private final Context ctx;
   private final Function<String, Optional<String>> instanceProfileProblem;
+  /** The source bundle at an S3 bucket and key, when a real S3 holds it. */
+  private java.util.function.BiFunction<String, String, Optional<byte[]>> bundles =
+      (bucket, key) -> Optional.empty();
+  /** Whether an SSM parameter of that name exists. */
+  private java.util.function.Predicate<String> parameterExists = name -> true;
   private final Map<String, BiConsumer<Params, Xml>> actions = new LinkedHashMap<>();
   private final EbApplications applications;
   private final EbPlatforms platforms;
@@ -177,6 +183,49 @@ final class EbEnvironments {
     return envs.stream().filter(e -> e.name.equals(name) && !e.status.equals("Terminated")).findFirst();
   }
 
+  /** Where the stack's resources read their bundles and dynamic references from. */
+  void stackInputs(java.util.function.BiFunction<String, String, Optional<byte[]>> bundles,
+      java.util.function.Predicate<String> parameterExists) {
+    this.bundles = bundles;
+    this.parameterExists = parameterExists;
+  }
+
+  private static final java.util.regex.Pattern SSM_SECURE =
+      java.util.regex.Pattern.compile("\\{\\{resolve:ssm-secure:([A-Za-z0-9_./-]+)(?::\\d+)?}}");
+
+  /**
+   * CloudFormation resolves the {@code ssm-secure} dynamic references of the version's
+   * .ebextensions Resources when the environment's stack is created or updated, and fails the
+   * operation when a parameter does not exist.
+   */
+  private String unresolvable(String app, String label) {
+    Optional<VersionState> v = applications.versions(app).stream()
+        .filter(s -> s.label().equals(label)).findFirst();
+    Optional<byte[]> zip = v.flatMap(s -> bundles.apply(s.bucket(), s.key()));
+    if (zip.isEmpty()) {
+      return "";
+    }
+    java.util.Set<String> missing = new java.util.TreeSet<>();
+    try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(
+        new java.io.ByteArrayInputStream(zip.get()))) {
+      for (java.util.zip.ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+        if (e.getName().startsWith(".ebextensions/") && e.getName().endsWith(".config")) {
+          java.util.regex.Matcher m = SSM_SECURE.matcher(
+              new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+          while (m.find()) {
+            if (!parameterExists.test(m.group(1))) {
+              missing.add("ssm-secure:" + m.group(1));
+            }
+          }
+        }
+      }
+    } catch (java.io.IOException e) {
+      return "";
+    }
+    return missing.isEmpty() ? "" : "Service:AmazonCloudFormation, Message:Parameters: "
+        + missing + " cannot be found.";
+  }
+
   private void requireVersion(String app, String label) {
     if (!applications.versionExists(app, label)) {
       throw AwsError.invalidParameter("No Application Version named '" + label + "' found.");
@@ -242,10 +291,11 @@ final class EbEnvironments {
     env.options = options;
     Operation op = start(Kind.LAUNCH);
     op.deploysVersion = label.isPresent();
+    op.stackFailure = label.map(l -> unresolvable(appName, l)).orElse("");
     boolean imdsOff = "true".equalsIgnoreCase(options.getOrDefault(
         new OptionKey("aws:autoscaling:launchconfiguration", "DisableIMDSv1"), ""));
     if (!launchConfigurationsAllowed && !imdsOff) {
-      op.launchFailure = "Creating Auto Scaling launch configuration failed Reason: Resource handler returned"
+      op.stackFailure = "Creating Auto Scaling launch configuration failed Reason: Resource handler returned"
           + " message: \"The Launch Configuration creation operation is not available in your account."
           + " Use launch templates to create configuration templates for your Auto Scaling groups.\"";
     }
@@ -294,6 +344,7 @@ final class EbEnvironments {
     Optional<String> label = p.optional("VersionLabel");
     label.ifPresent(l -> requireVersion(env.app, l));
     Operation op = start(Kind.UPDATE);
+    op.stackFailure = label.map(l -> unresolvable(env.app, l)).orElse("");
     op.previousVersion = env.versionLabel;
     op.previousHealthStatus = env.healthStatus;
     op.previousOptions = new TreeMap<>(env.options);
@@ -386,8 +437,8 @@ final class EbEnvironments {
         ? "Service:AmazonCloudFormation, Message:Template format error: Parameter 'EnvironmentVariables'"
             + " default value '[****]' length is greater than 4096."
         : "";
-    if (!op.launchFailure.isEmpty() || !variablesFailure.isEmpty() || op.outcome.ending() == Ending.FAILURE) {
-      fail(env, op, !op.launchFailure.isEmpty() ? op.launchFailure
+    if (!op.stackFailure.isEmpty() || !variablesFailure.isEmpty() || op.outcome.ending() == Ending.FAILURE) {
+      fail(env, op, !op.stackFailure.isEmpty() ? op.stackFailure
           : !variablesFailure.isEmpty() ? variablesFailure : op.outcome.cause());
       return;
     }

@@ -147,6 +147,17 @@ public final class FakeAws implements AutoCloseable {
   }
 
   /**
+   * Where the environments' stacks read source bundles (for the dynamic references of their
+   * .ebextensions Resources, resolved against this fake's SSM parameters); set by LocalS3.
+   */
+  public FakeAws bundleStore(java.util.function.BiFunction<String, String, Optional<byte[]>> read) {
+    synchronized (lock) {
+      environments.stackInputs(read, name -> ssm.parameter(name).isPresent());
+    }
+    return this;
+  }
+
+  /**
    * Runs when CreateStorageLocation first creates EB's bucket, so that a test can create it in the
    * real S3 server too, as EB does.
    */

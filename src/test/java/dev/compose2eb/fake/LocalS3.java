@@ -33,6 +33,17 @@ public final class LocalS3 implements AutoCloseable {
     }
     fake.s3Endpoint(URI.create("http://127.0.0.1:" + proxy.getPort()));
     fake.onStorageLocationCreated(bucket -> store.getBlobStore().createContainerInLocation(null, bucket));
+    fake.bundleStore((bucket, key) -> {
+      org.jclouds.blobstore.domain.Blob blob = store.getBlobStore().getBlob(bucket, key);
+      if (blob == null) {
+        return java.util.Optional.empty();
+      }
+      try (java.io.InputStream in = blob.getPayload().openStream()) {
+        return java.util.Optional.of(in.readAllBytes());
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
     return new LocalS3(store, proxy);
   }
 

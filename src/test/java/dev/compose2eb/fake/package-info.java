@@ -49,6 +49,12 @@
  *       repository URIs at a real local registry.
  *   <li>S3 is not faked: run s3proxy and set {@link dev.compose2eb.fake.FakeAws#s3Endpoint}; the fake answers
  *       S3 requests with 501 NotImplemented.
+ *   <li>The environment's CloudFormation stack, as far as the bundle's {@code .ebextensions/*.config} reaches
+ *       it: when LocalS3 holds the version's bundle ({@link dev.compose2eb.fake.FakeAws#bundleStore}), a
+ *       CreateEnvironment or UpdateEnvironment that deploys it resolves its {@code {{resolve:ssm-secure:NAME}}}
+ *       references against the fake's SSM parameters, and fails as CloudFormation does when one is missing
+ *       ("Parameters: [ssm-secure:NAME] cannot be found."). Resources are not created, option_settings of the
+ *       config are not applied.
  * </ul>
  * Error codes and messages are EB's, IAM's and ECR's where known (ebcli matches on several of them):
  * {@code InvalidParameterValue} "Application Version v1 already exists.", "No Application named 'x' found.",
