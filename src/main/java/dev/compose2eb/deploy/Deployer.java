@@ -147,6 +147,10 @@ public final class Deployer {
         throw new InvalidInputException(t.report());
       }
       managed = t.managed();
+      if (!managed.isEmpty()) {
+        // the master passwords live under the application's and environment's names
+        Secrets.checkNames(req.application(), req.environment(), List.of());
+      }
       variables = t.variables().plus(req.variables());
       side = secretSide(variables, managed, partition, account);
       Dockerrun pinnedRun = pin(t.dockerrun(), pinned);
