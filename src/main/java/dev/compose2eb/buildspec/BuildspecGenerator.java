@@ -1,6 +1,7 @@
 package dev.compose2eb.buildspec;
 
 import dev.compose2eb.compose.model.Project;
+import dev.compose2eb.plan.ManagedPlan;
 import dev.compose2eb.plan.ManagedPlanner;
 import dev.compose2eb.plan.Platform;
 import dev.compose2eb.diag.Diagnostics;
@@ -58,12 +59,12 @@ public final class BuildspecGenerator {
     if (!images.isEmpty()) {
       phases.put("build", phase(images.stream().map(BuiltImage::build).toList()));
     }
-    phases.put("post_build", phase(postBuild(project, opts, images)));
+    // convert writes .ebextensions/compose2eb-managed.config for managed services
+    boolean managed = !ManagedPlanner.plan(project, opts.managed(),
+        new LocalProjectFiles(project.workingDir())).isEmpty();
+    phases.put("post_build", phase(postBuild(project, opts, images, managed)));
     root.put("phases", phases);
     if (!opts.deploy()) {
-      // convert writes .ebextensions/compose2eb-managed.config for managed services
-      boolean managed = !ManagedPlanner.plan(project, opts.managed(),
-          new LocalProjectFiles(project.workingDir())).isEmpty();
       root.put("artifacts", artifacts(project.workingDir(), bundlePaths, opts.platform(),
           opts.envToEb() || managed));
     }
@@ -152,7 +153,7 @@ public final class BuildspecGenerator {
   }
 
   private static List<String> postBuild(
-      Project project, BuildspecOptions opts, List<BuiltImage> images) {
+      Project project, BuildspecOptions opts, List<BuiltImage> images, boolean managed) {
     List<String> c = new ArrayList<>();
     for (BuiltImage i : images) {
       c.add("docker push \"" + i.reference() + "\"");
@@ -166,6 +167,11 @@ public final class BuildspecGenerator {
       c.add("java -jar \"$COMPOSE2EB_JAR\" convert " + args + " -o " + DOCKER_OUT);
       c.add("cp " + DOCKER_OUT + "/" + Platform.DOCKER.descriptor() + " "
           + Platform.DOCKER.descriptor());
+      if (managed) {
+        // the artifact takes .ebextensions from the root, beside the compose file
+        c.add("mkdir -p .ebextensions && cp " + DOCKER_OUT + "/" + ManagedPlan.CONFIG_PATH
+            + " " + ManagedPlan.CONFIG_PATH);
+      }
       c.add("java -jar \"$COMPOSE2EB_JAR\" validate --platform docker "
           + Platform.DOCKER.descriptor());
     } else {

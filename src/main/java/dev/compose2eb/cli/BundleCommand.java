@@ -61,9 +61,6 @@ final class BundleCommand implements Callable<Integer> {
     }
     LoadResult loaded = loader.load();
     Platform platform = translate.platform(spec, loaded.project());
-    if (platform == Platform.DOCKER) {
-      ManagedNames.refuseManaged(loaded.project(), translate.managed, "bundle --platform docker");
-    }
     Path projectDir = loaded.project().workingDir();
     TargetOutput t = TargetOutput.of(console, platform, loaded, translate.options(spec),
         translate.managed);
@@ -71,10 +68,11 @@ final class BundleCommand implements Callable<Integer> {
     all.addAll(t.report());
     // the managed services' resources go into the bundle, for the environment's stack to create
     Map<String, String> generated = new TreeMap<>();
-    t.translation().filter(tr -> !tr.managed().isEmpty()).ifPresent(tr ->
-        ManagedNames.parameterPath(loaded.project(), names.application, names.environment, all)
-            .ifPresent(path -> generated.put(ManagedConfigWriter.PATH,
-                ManagedConfigWriter.write(tr.managed(), path))));
+    if (!t.managed().isEmpty()) {
+      ManagedNames.parameterPath(loaded.project(), names.application, names.environment, all)
+          .ifPresent(path -> generated.put(ManagedConfigWriter.PATH,
+              ManagedConfigWriter.write(t.managed(), path)));
+    }
     console.diagnostics(all);
     long errors = ReportJson.count(all, Severity.ERROR);
     if (errors > 0) {

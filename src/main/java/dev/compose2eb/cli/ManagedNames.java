@@ -2,13 +2,8 @@ package dev.compose2eb.cli;
 
 import dev.compose2eb.compose.model.Project;
 import dev.compose2eb.diag.Diagnostic;
-import dev.compose2eb.diag.InvalidInputException;
 import dev.compose2eb.diag.SourceLocation;
-import dev.compose2eb.plan.ManagedPlan;
-import dev.compose2eb.plan.ManagedPlanner;
-import dev.compose2eb.plan.ManagedService;
 import dev.compose2eb.plan.SecretPath;
-import dev.compose2eb.translate.LocalProjectFiles;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Option;
@@ -46,23 +41,5 @@ final class ManagedNames {
       return Optional.empty();
     }
     return Optional.of(new SecretPath(app.get(), env.get()));
-  }
-
-  /**
-   * Refuses a command that cannot carry managed services yet: the Docker platform's writer does
-   * not render them, so going on would ship the app without its database.
-   */
-  static void refuseManaged(Project project, List<String> requested, String command) {
-    ManagedPlan plan = ManagedPlanner.plan(project, requested,
-        new LocalProjectFiles(project.workingDir()));
-    if (plan.isEmpty() && plan.report().stream().noneMatch(Diagnostic::isError)) {
-      return;
-    }
-    throw InvalidInputException.of(Diagnostic.error(project.composeFiles().isEmpty() ? null
-            : SourceLocation.ofFile(project.composeFiles().get(0)), "x-eb.managed",
-        command + " does not create managed services yet (" + String.join(", ", plan.services()
-            .stream().map(ManagedService::service).toList()) + "): it would ship the app without"
-            + " its database or cache",
-        "use the ECS platform (the default), or remove x-eb.managed and --managed"));
   }
 }

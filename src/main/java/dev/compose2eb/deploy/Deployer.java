@@ -22,12 +22,9 @@ import dev.compose2eb.translate.TranslateOptions;
 import dev.compose2eb.translate.Translation;
 import dev.compose2eb.translate.Translator;
 import dev.compose2eb.bundle.BundleRequest;
-import dev.compose2eb.diag.Diagnostic;
-import dev.compose2eb.diag.SourceLocation;
 import dev.compose2eb.ebextensions.ManagedConfigWriter;
 import dev.compose2eb.plan.ManagedEngine;
 import dev.compose2eb.plan.ManagedPlan;
-import dev.compose2eb.plan.ManagedPlanner;
 import dev.compose2eb.plan.ManagedService;
 import dev.compose2eb.plan.SecretPath;
 import java.security.SecureRandom;
@@ -99,9 +96,6 @@ public final class Deployer {
     Deadline deadline = Deadline.in(req.timeout(), clock);
     CallLimits calls = clients.limits();
     calls.within(deadline, "--timeout");
-    if (req.platform() == Platform.DOCKER) {
-      refuseManagedOnDocker();
-    }
     doing = "identify the caller (STS GetCallerIdentity)";
     var me = clients.sts().getCallerIdentity();
     String account = me.account();
@@ -132,13 +126,15 @@ public final class Deployer {
     ManagedPlan managed = ManagedPlan.none();
     List<String> runImages = new ArrayList<>();
     if (req.platform() == Platform.DOCKER) {
-      EbCompose c = EbComposeWriter.write(project, topts, files, pinned);
+      EbCompose c = EbComposeWriter.write(project, req.managed(), topts, files, pinned);
       if (c.hasErrors()) {
         throw new InvalidInputException(c.report());
       }
+      managed = c.managed();
       variables = c.variables().plus(req.variables());
       side = secretSide(variables, managed, partition, account);
-      bundle = bundler.bundle(Platform.DOCKER.descriptor(), c.text(), c.bundlePaths());
+      bundle = bundler.bundle(Platform.DOCKER.descriptor(), c.text(), c.bundlePaths(),
+          managedConfig(managed));
       runImages.addAll(pinned.values());
       project.services().forEach(s -> s.image().ifPresent(runImages::add));
     } else {
@@ -147,10 +143,6 @@ public final class Deployer {
         throw new InvalidInputException(t.report());
       }
       managed = t.managed();
-      if (!managed.isEmpty()) {
-        // the master passwords live under the application's and environment's names
-        Secrets.checkNames(req.application(), req.environment(), List.of());
-      }
       variables = t.variables().plus(req.variables());
       side = secretSide(variables, managed, partition, account);
       Dockerrun pinnedRun = pin(t.dockerrun(), pinned);
@@ -159,10 +151,8 @@ public final class Deployer {
         pinnedRun = pinnedRun.withExecutionRoleArn(side.access().executionRoleArn());
       }
       pinnedRun.containerDefinitions().forEach(d -> runImages.add(d.image()));
-      // the managed services' resources travel in the bundle, for the environment's stack
       bundle = bundler.bundle(BundleRequest.DOCKERRUN, DockerrunWriter.write(pinnedRun),
-          t.bundlePaths(), managed.isEmpty() ? Map.of() : Map.of(ManagedConfigWriter.PATH,
-              ManagedConfigWriter.write(managed, secretPath())));
+          t.bundlePaths(), managedConfig(managed));
     }
     boolean usesEcr = runImages.stream()
         .anyMatch(i -> i != null && (i.startsWith(login.registry() + "/") || i.contains(".dkr.ecr.")));
@@ -252,17 +242,17 @@ public final class Deployer {
     return new SecretPath(req.application(), req.environment());
   }
 
-  /** The Docker platform's writer does not render managed services yet: never ship half of them. */
-  private void refuseManagedOnDocker() {
-    ManagedPlan plan = ManagedPlanner.plan(project, req.managed(), files);
-    if (plan.isEmpty() && plan.report().stream().noneMatch(d -> d.isError())) {
-      return;
+  /**
+   * The managed services' config, which travels in the bundle for the environment's stack (both
+   * platforms); none without managed services.
+   */
+  private Map<String, String> managedConfig(ManagedPlan managed) {
+    if (managed.isEmpty()) {
+      return Map.of();
     }
-    throw InvalidInputException.of(Diagnostic.error(project.composeFiles().isEmpty() ? null
-            : SourceLocation.ofFile(project.composeFiles().get(0)), "x-eb.managed",
-        "managed services are not deployed on the Docker platform yet: it would ship the app"
-            + " without its database or cache", "deploy to the ECS platform (the default), or"
-            + " remove x-eb.managed and --managed"));
+    // the master passwords live under the application's and environment's names
+    Secrets.checkNames(req.application(), req.environment(), List.of());
+    return Map.of(ManagedConfigWriter.PATH, ManagedConfigWriter.write(managed, secretPath()));
   }
 
   /**

@@ -111,6 +111,14 @@ class BuildspecCommandTest {
     assertThat(convert.err()).contains("nothing in this buildspec creates their master password"
         + " parameters", "use buildspec --deploy");
 
+    // the Docker platform's convert writes into eb-docker/: the config is copied to the root
+    Cli.Result docker = Cli.run(p, "buildspec", "--platform", "docker", "--managed", "db");
+    assertThat(docker.code()).as(docker.err()).isEqualTo(0);
+    text = Files.readString(p.resolve("buildspec.yml"));
+    assertThat(text).contains("- mkdir -p .ebextensions && cp"
+        + " eb-docker/.ebextensions/compose2eb-managed.config"
+        + " .ebextensions/compose2eb-managed.config", "- .ebextensions/**/*");
+
     // without managed services: no flag, no .ebextensions the project does not have
     Cli.Result plain = Cli.run(p, "buildspec");
     assertThat(plain.code()).as(plain.err()).isEqualTo(0);

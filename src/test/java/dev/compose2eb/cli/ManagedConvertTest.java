@@ -119,7 +119,7 @@ class ManagedConvertTest {
   }
 
   @Test
-  void bundleCarriesTheManagedConfigAndTheDockerPlatformStillRefuses() throws IOException {
+  void bundleCarriesTheManagedConfigOnBothPlatforms() throws IOException {
     Path repo = Path.of("").toAbsolutePath();
     Path zip = tmp.resolve("b.zip");
     Cli.Result bundle = Cli.run(repo, "bundle", "-f", "samples/multi-docker/docker-compose.yml",
@@ -147,11 +147,16 @@ class ManagedConvertTest {
         + " environment names");
     assertThat(tmp.resolve("c.zip")).doesNotExist();
 
+    // the Docker platform's bundle carries the same config beside its compose file
     Cli.Result docker = Cli.run(repo, "bundle", "-f", "samples/multi-docker/docker-compose.yml",
-        "--platform", "docker", "--managed", "redis", "-o", tmp.resolve("d.zip").toString());
-    assertThat(docker.code()).isEqualTo(3);
-    assertThat(docker.err()).contains("does not create managed services yet (redis)");
-    assertThat(tmp.resolve("d.zip")).doesNotExist();
+        "--platform", "docker", "--managed", "redis", "--managed", "postgres", "--application",
+        "multi", "--environment", "multi-prod", "-o", tmp.resolve("d.zip").toString());
+    assertThat(docker.code()).as(docker.err()).isZero();
+    Map<String, String> dockerEntries = entries(tmp.resolve("d.zip"));
+    assertThat(dockerEntries.get(".ebextensions/compose2eb-managed.config"))
+        .isEqualTo(entries.get(".ebextensions/compose2eb-managed.config"));
+    assertThat(dockerEntries.get("docker-compose.yml")).doesNotContain("image: postgres")
+        .doesNotContain("postgres_password");
   }
 
   @Test

@@ -1,11 +1,9 @@
 package dev.compose2eb.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.compose2eb.diag.InvalidInputException;
 import dev.compose2eb.fake.Call;
 import dev.compose2eb.plan.Platform;
 import java.io.ByteArrayInputStream;
@@ -68,6 +66,10 @@ class ManagedDeployTest {
 
   private static DeployRequest request() {
     return DeployWorld.request().toBuilder().managed(List.of("db")).build();
+  }
+
+  private static DeployRequest docker() {
+    return request().toBuilder().platform(Platform.DOCKER).build();
   }
 
   private static DeployRequest dryRun() {
@@ -248,10 +250,23 @@ class ManagedDeployTest {
   }
 
   @Test
-  void theDockerPlatformRefusesManagedServicesBeforeAnyWrite() {
-    assertThatThrownBy(() -> w.deploy(request().toBuilder().platform(Platform.DOCKER).build()))
-        .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("managed services are not deployed on the Docker platform yet");
+  void theDockerPlatformCarriesTheSameConfigAndPassword() throws IOException {
+    DeployOutcome out = w.deploy(docker());
+    assertThat(out.status()).isEqualTo(DeployOutcome.Status.HEALTHY);
+    assertThat(w.fake.parameterNames()).containsExactly(PASSWORD_PARAMETER);
+    Map<String, String> bundle = bundle(out.versionLabel());
+    assertThat(bundle.get(".ebextensions/compose2eb-managed.config"))
+        .contains("{{resolve:ssm-secure:" + PASSWORD_PARAMETER + "}}");
+    assertThat(bundle.get("docker-compose.yml")).doesNotContain("postgres:16")
+        .doesNotContain("dev-only-pw-9Xq");
+    // no ECS agent: the instances read the secret, no task execution role
+    assertThat(w.fake.rolePolicy("aws-elasticbeanstalk-ec2-role", "compose2eb-secrets-shop-prod"))
+        .isPresent();
+    assertThat(String.join("\n", w.lines)).doesNotContain(password());
+    w.fake.clearCalls();
+    assertThat(w.deploy(docker()).status())
+        .isEqualTo(DeployOutcome.Status.HEALTHY);
     assertThat(writes()).isEmpty();
   }
+
 }
