@@ -1,7 +1,10 @@
 package dev.compose2eb.bundle;
 
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Objects;
 
 /**
@@ -15,10 +18,11 @@ import java.util.Objects;
  * @param maxBytes the largest zip allowed; {@link BundleBuilder#EB_MAX_BYTES} is Elastic Beanstalk's
  * @param output the zip file to write (atomically); it is never bundled itself
  * @param descriptorName the name of {@code dockerrunJson} in the zip
+ * @param executables generated executable files (platform hooks), bundle path to text
  */
 public record BundleRequest(
     Path projectDir, String dockerrunJson, List<String> bundlePaths, long maxBytes, Path output,
-    String descriptorName) {
+    String descriptorName, Map<String, String> executables) {
 
   /** The name of the file the ECS platform reads. */
   public static final String DOCKERRUN = "Dockerrun.aws.json";
@@ -29,12 +33,19 @@ public record BundleRequest(
     this(projectDir, dockerrunJson, bundlePaths, maxBytes, output, DOCKERRUN);
   }
 
+  /** A bundle with {@code dockerrunJson} at the root as {@code descriptorName}, nothing generated else. */
+  public BundleRequest(Path projectDir, String dockerrunJson, List<String> bundlePaths,
+      long maxBytes, Path output, String descriptorName) {
+    this(projectDir, dockerrunJson, bundlePaths, maxBytes, output, descriptorName, Map.of());
+  }
+
   public BundleRequest {
     Objects.requireNonNull(projectDir, "projectDir");
     Objects.requireNonNull(dockerrunJson, "dockerrunJson");
     Objects.requireNonNull(output, "output");
     Objects.requireNonNull(descriptorName, "descriptorName");
     bundlePaths = List.copyOf(bundlePaths);
+    executables = Collections.unmodifiableMap(new TreeMap<>(executables));
     if (maxBytes <= 0) {
       throw new IllegalArgumentException("maxBytes must be positive, not " + maxBytes);
     }

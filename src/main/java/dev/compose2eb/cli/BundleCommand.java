@@ -3,6 +3,8 @@ package dev.compose2eb.cli;
 import dev.compose2eb.bundle.Bundle;
 import dev.compose2eb.bundle.BundleBuilder;
 import dev.compose2eb.bundle.BundleRequest;
+import dev.compose2eb.diag.Diagnostics;
+import dev.compose2eb.plan.SecretPlanner;
 import dev.compose2eb.compose.load.LoadResult;
 import dev.compose2eb.diag.Diagnostic;
 import dev.compose2eb.diag.InvalidInputException;
@@ -60,6 +62,12 @@ final class BundleCommand implements Callable<Integer> {
         translate.options(spec), translate.managed);
     List<Diagnostic> all = new ArrayList<>(loaded.diagnostics());
     all.addAll(t.report());
+    // their values reach the store, and the hook that fetches files its path, only through deploy
+    SecretPlanner.plan(loaded.project(), new Diagnostics()).deliveries().stream().findFirst()
+        .ifPresent(d -> all.add(Diagnostic.error(d.location(), "services." + d.service() + ".secrets",
+            "compose secrets (" + d.secret() + " ...) reach the containers only through deploy, which"
+                + " stores their values and adds the platform hook; a bundle built alone would lack them",
+            "run compose2eb deploy")));
     console.diagnostics(all);
     long errors = ReportJson.count(all, Severity.ERROR);
     if (errors > 0) {

@@ -91,7 +91,7 @@ final class IamPolicyCommand implements Callable<Integer> {
     Optional<String> app = Optional.ofNullable(application).or(xeb::application);
     Optional<String> env = Optional.ofNullable(environment).or(xeb::environment);
     Optional<String> secretsPath = app.isPresent() && env.isPresent()
-        ? Optional.of("/compose2eb/" + app.get() + "/" + env.get()) : Optional.empty();
+        ? Optional.of(new SecretPath(app.get(), env.get()).path()) : Optional.empty();
     console.out.print(IamPolicy.document(new IamPolicy.Request(repositories, mirrorImages,
         createRoles, rds, cache, path, secretsPath, secretsManager, chosen)));
     return ExitCode.OK.code;

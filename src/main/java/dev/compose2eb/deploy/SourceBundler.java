@@ -3,6 +3,7 @@ package dev.compose2eb.deploy;
 import dev.compose2eb.bundle.BundleRequest;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /** Packs the source bundle for a Dockerrun or compose file; the deploy uploads what it returns. */
 public interface SourceBundler {
@@ -16,6 +17,15 @@ public interface SourceBundler {
       throw new UnsupportedOperationException("this bundler packs only " + BundleRequest.DOCKERRUN);
     }
     return bundle(text, bundlePaths);
+  }
+
+  /** Also with generated executables (platform hooks), bundle path to text. */
+  default Built bundle(String descriptorName, String text, List<String> bundlePaths,
+      Map<String, String> executables) {
+    if (!executables.isEmpty()) {
+      throw new UnsupportedOperationException("this bundler packs no generated hooks");
+    }
+    return bundle(descriptorName, text, bundlePaths);
   }
 
   /**

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /** {@link SourceBundler} on {@link BundleBuilder}: the reproducible zip, written to {@code output}. */
 public final class ZipBundler implements SourceBundler {
@@ -25,9 +26,15 @@ public final class ZipBundler implements SourceBundler {
 
   @Override
   public Built bundle(String descriptorName, String text, List<String> bundlePaths) {
+    return bundle(descriptorName, text, bundlePaths, Map.of());
+  }
+
+  @Override
+  public Built bundle(String descriptorName, String text, List<String> bundlePaths,
+      Map<String, String> executables) {
     try {
       Bundle b = BundleBuilder.build(new BundleRequest(projectDir, text, bundlePaths,
-          BundleBuilder.EB_MAX_BYTES, output, descriptorName));
+          BundleBuilder.EB_MAX_BYTES, output, descriptorName, executables));
       return new Built(b.file(), b.sha256Hex(), b.size(),
           BundleBuilder.versionLabel(projectDir, b.sha256Hex()));
     } catch (IOException e) {

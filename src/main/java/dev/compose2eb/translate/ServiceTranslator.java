@@ -177,10 +177,21 @@ final class ServiceTranslator {
 
   /** Environment values sorted by name; warns once per container about values that look secret. */
   List<KeyValue> environment(Service s) {
+    return environment(s, s.environment(), Set.of());
+  }
+
+  /**
+   * The same for {@code environment}, the service's as the plan leaves it; a value in
+   * {@code secretPaths} is where a compose secret arrives, never a secret itself.
+   */
+  List<KeyValue> environment(Service s, Map<String, String> environment, Set<String> secretPaths) {
     List<KeyValue> out = new ArrayList<>();
     List<String> secretLooking = new ArrayList<>();
-    for (Map.Entry<String, String> e : new TreeMap<>(s.environment()).entrySet()) {
+    for (Map.Entry<String, String> e : new TreeMap<>(environment).entrySet()) {
       out.add(new KeyValue(e.getKey(), e.getValue()));
+      if (secretPaths.contains(e.getValue())) {
+        continue;
+      }
       SecretRule.reason(e.getKey(), e.getValue()).ifPresent(r -> secretLooking.add(
           r == SecretReason.URL_PASSWORD ? e.getKey() + " (a password in its URL)" : e.getKey()));
     }
