@@ -4,6 +4,7 @@ import dev.compose2eb.compose.model.ContainerOptions;
 import dev.compose2eb.compose.model.DependsOn;
 import dev.compose2eb.compose.model.Healthcheck;
 import dev.compose2eb.compose.model.Project;
+import dev.compose2eb.compose.model.EnvFile;
 import dev.compose2eb.compose.model.Service;
 import dev.compose2eb.compose.normalize.Sizes;
 import dev.compose2eb.diag.Diagnostics;
@@ -175,6 +176,29 @@ final class ServiceTranslator {
     return v;
   }
 
+  /** Secret-looking values that came from the same env files: one warning for all their services. */
+  private record EnvFileSecrets(List<java.nio.file.Path> files, List<String> names) {}
+
+  private final Map<EnvFileSecrets, List<Service>> sharedEnvFiles = new java.util.LinkedHashMap<>();
+
+  /** The warnings about secret-looking values from env files, one per set of files shared. */
+  void reportSharedEnvFiles() {
+    sharedEnvFiles.forEach((k, services) -> warnSecretLooking(services, "env_file", k.names()));
+    sharedEnvFiles.clear();
+  }
+
+  private void warnSecretLooking(List<Service> services, String key, List<String> names) {
+    Service s = services.get(0);
+    String shared = services.size() == 1 ? "" : " (from the env_file that "
+        + String.join(", ", services.stream().map(x -> "\"" + x.name() + "\"").toList())
+        + " share, reported once)";
+    diags.warning(s.keyLocation(key), "services." + s.name() + "." + key,
+        "values of " + String.join(", ", names) + shared + " look secret and will be written into"
+            + " Dockerrun.aws.json, inside the source bundle",
+        "use --env-to-eb: deploy then keeps secrets in SSM Parameter Store and the rest as"
+            + " Elastic Beanstalk environment properties");
+  }
+
   /** Environment values sorted by name; warns once per container about values that look secret. */
   List<KeyValue> environment(Service s) {
     return environment(s, s.environment(), Set.of());
@@ -196,14 +220,14 @@ final class ServiceTranslator {
           r == SecretReason.URL_PASSWORD ? e.getKey() + " (a password in its URL)" : e.getKey()));
     }
     if (!secretLooking.isEmpty() && !opts.envToEb()) {
-      String key = s.keyLocations().containsKey("environment") ? "environment" : "env_file";
-      diags.warning(s.keyLocation(key), "services." + s.name() + "." + key,
-          "values of " + String.join(", ", secretLooking) + " look secret and will be written into"
-              + " Dockerrun.aws.json, inside the source bundle",
-          "use --env-to-eb: deploy then keeps secrets in SSM Parameter Store and the rest as"
-              + " Elastic Beanstalk environment properties");
-    }
-    return out;
+      if (s.keyLocations().containsKey("environment")) {
+        warnSecretLooking(List.of(s), "environment", secretLooking);
+      } else {
+        // only env files: services sharing them are named in one warning, after the last
+        sharedEnvFiles.computeIfAbsent(new EnvFileSecrets(s.envFiles().stream().map(EnvFile::path)
+            .toList(), List.copyOf(secretLooking)), k -> new ArrayList<>()).add(s);
+      }
+    }    return out;
   }
 
   /** The runtime options that have an ECS field; the rest reported. */

@@ -181,6 +181,7 @@ public final class Translator {
       reportServiceKeys(s);
       builders.add(c);
     }
+    st.reportSharedEnvFiles();
     VariablePlan variables = opts.envToEb() ? ebEnv.variables() : VariablePlan.empty();
     ensureOneEssential(builders, forcedEssential, completionTargets);
     List<ContainerDefinition> containers = builders.stream().map(ContainerDefinition.Builder::build).toList();
