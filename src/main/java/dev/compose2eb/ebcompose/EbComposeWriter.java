@@ -15,12 +15,11 @@ import dev.compose2eb.plan.ManagedPlan;
 import dev.compose2eb.plan.Plans;
 import dev.compose2eb.plan.SecretDelivery;
 import dev.compose2eb.plan.SecretPlan;
-import dev.compose2eb.plan.SecretReason;
-import dev.compose2eb.plan.SecretRule;
 import dev.compose2eb.plan.VariablePlan;
 import dev.compose2eb.translate.EbEnvironment;
 import dev.compose2eb.translate.ImageNames;
 import dev.compose2eb.translate.ProjectFiles;
+import dev.compose2eb.translate.SecretLookingValues;
 import dev.compose2eb.translate.TranslateOptions;
 import dev.compose2eb.translate.Translator;
 import dev.compose2eb.yaml.YamlWriter;
@@ -63,6 +62,10 @@ public final class EbComposeWriter {
   private final TranslateOptions opts;
   private final Map<String, String> pinned;
   private final Diagnostics diags = new Diagnostics();
+  /** Values that look secret: warned per service, or once for services sharing env files. */
+  private final SecretLookingValues secretLooking = new SecretLookingValues(diags, FILE_NAME,
+      "use --env-to-eb: deploy then keeps secrets in SSM Parameter Store and the rest as Elastic"
+          + " Beanstalk environment properties, which reach the services through .env");
   /** Services whose build: became the pushed image, reported in one line. */
   private final List<Service> built = new ArrayList<>();
 
@@ -127,6 +130,7 @@ public final class EbComposeWriter {
       services.put(s.name(), service(s, new TreeMap<>(written), ebEnv));
     }
     tree.put("services", new LinkedHashMap<>(services));
+    secretLooking.report();
     if (!built.isEmpty()) {
       diags.info(built.get(0).keyLocation("build"), "services", "build: replaced by the pushed image"
           + " in " + String.join(", ", built.stream().map(Service::name).toList()) + ": every"
@@ -162,7 +166,7 @@ public final class EbComposeWriter {
         m.put("env_file", List.of(EB_DOTENV));
       }
     } else {
-      warnSecrets(s, environment);
+      secretLooking.add(s, environment, plan.secrets().targets(s.name()));
       if (secretVariables) {
         // X_FILE leaves; X comes from environmentsecrets, which EB writes to .env
         if (environment.isEmpty()) {
@@ -210,22 +214,6 @@ public final class EbComposeWriter {
                 + " logs will not show this service's output",
             "remove logging to use json-file, which EB collects"));
     return new LinkedHashMap<>(m);
-  }
-
-  private void warnSecrets(Service s, Map<String, String> environment) {
-    List<String> secret = new ArrayList<>();
-    Set<String> secretPaths = plan.secrets().targets(s.name());
-    new TreeMap<>(environment).forEach((k, v) -> SecretRule.reason(k, v)
-        .filter(r -> !secretPaths.contains(v)).ifPresent(r ->
-        secret.add(r == SecretReason.URL_PASSWORD ? k + " (a password in its URL)" : k)));
-    if (!secret.isEmpty()) {
-      String key = s.keyLocations().containsKey("environment") ? "environment" : "env_file";
-      diags.warning(s.keyLocation(key), "services." + s.name() + "." + key,
-          "values of " + String.join(", ", secret) + " look secret and will be written into "
-              + FILE_NAME + ", inside the source bundle",
-          "use --env-to-eb: deploy then keeps secrets in SSM Parameter Store and the rest as"
-              + " Elastic Beanstalk environment properties, which reach the services through .env");
-    }
   }
 
   /** Whether a variable of {@code s} now points at a managed service. */

@@ -4,7 +4,6 @@ import dev.compose2eb.compose.model.ContainerOptions;
 import dev.compose2eb.compose.model.DependsOn;
 import dev.compose2eb.compose.model.Healthcheck;
 import dev.compose2eb.compose.model.Project;
-import dev.compose2eb.compose.model.EnvFile;
 import dev.compose2eb.compose.model.Service;
 import dev.compose2eb.compose.normalize.Sizes;
 import dev.compose2eb.diag.Diagnostics;
@@ -14,8 +13,6 @@ import dev.compose2eb.dockerrun.ContainerDependency;
 import dev.compose2eb.dockerrun.HealthCheck;
 import dev.compose2eb.dockerrun.HostEntry;
 import dev.compose2eb.dockerrun.KeyValue;
-import dev.compose2eb.plan.SecretReason;
-import dev.compose2eb.plan.SecretRule;
 import dev.compose2eb.dockerrun.LogConfiguration;
 import dev.compose2eb.dockerrun.SystemControl;
 import dev.compose2eb.dockerrun.Tmpfs;
@@ -50,6 +47,9 @@ final class ServiceTranslator {
     this.opts = opts;
     this.names = names;
     this.diags = diags;
+    this.secretLooking = new SecretLookingValues(diags, "Dockerrun.aws.json", "use --env-to-eb:"
+        + " deploy then keeps secrets in SSM Parameter Store and the rest as Elastic Beanstalk"
+        + " environment properties");
   }
 
   void cpu(Service s, ContainerDefinition.Builder c) {
@@ -176,27 +176,12 @@ final class ServiceTranslator {
     return v;
   }
 
-  /** Secret-looking values that came from the same env files: one warning for all their services. */
-  private record EnvFileSecrets(List<java.nio.file.Path> files, List<String> names) {}
+  /** Values that look secret: warned per service, or once for services sharing env files. */
+  private final SecretLookingValues secretLooking;
 
-  private final Map<EnvFileSecrets, List<Service>> sharedEnvFiles = new java.util.LinkedHashMap<>();
-
-  /** The warnings about secret-looking values from env files, one per set of files shared. */
+  /** The warnings about secret-looking values from env files, after the last service. */
   void reportSharedEnvFiles() {
-    sharedEnvFiles.forEach((k, services) -> warnSecretLooking(services, "env_file", k.names()));
-    sharedEnvFiles.clear();
-  }
-
-  private void warnSecretLooking(List<Service> services, String key, List<String> names) {
-    Service s = services.get(0);
-    String shared = services.size() == 1 ? "" : " (from the env_file that "
-        + String.join(", ", services.stream().map(x -> "\"" + x.name() + "\"").toList())
-        + " share, reported once)";
-    diags.warning(s.keyLocation(key), "services." + s.name() + "." + key,
-        "values of " + String.join(", ", names) + shared + " look secret and will be written into"
-            + " Dockerrun.aws.json, inside the source bundle",
-        "use --env-to-eb: deploy then keeps secrets in SSM Parameter Store and the rest as"
-            + " Elastic Beanstalk environment properties");
+    secretLooking.report();
   }
 
   /** Environment values sorted by name; warns once per container about values that look secret. */
@@ -210,24 +195,11 @@ final class ServiceTranslator {
    */
   List<KeyValue> environment(Service s, Map<String, String> environment, Set<String> secretPaths) {
     List<KeyValue> out = new ArrayList<>();
-    List<String> secretLooking = new ArrayList<>();
-    for (Map.Entry<String, String> e : new TreeMap<>(environment).entrySet()) {
-      out.add(new KeyValue(e.getKey(), e.getValue()));
-      if (secretPaths.contains(e.getValue())) {
-        continue;
-      }
-      SecretRule.reason(e.getKey(), e.getValue()).ifPresent(r -> secretLooking.add(
-          r == SecretReason.URL_PASSWORD ? e.getKey() + " (a password in its URL)" : e.getKey()));
+    new TreeMap<>(environment).forEach((k, v) -> out.add(new KeyValue(k, v)));
+    if (!opts.envToEb()) {
+      secretLooking.add(s, environment, secretPaths);
     }
-    if (!secretLooking.isEmpty() && !opts.envToEb()) {
-      if (s.keyLocations().containsKey("environment")) {
-        warnSecretLooking(List.of(s), "environment", secretLooking);
-      } else {
-        // only env files: services sharing them are named in one warning, after the last
-        sharedEnvFiles.computeIfAbsent(new EnvFileSecrets(s.envFiles().stream().map(EnvFile::path)
-            .toList(), List.copyOf(secretLooking)), k -> new ArrayList<>()).add(s);
-      }
-    }    return out;
+    return out;
   }
 
   /** The runtime options that have an ECS field; the rest reported. */
