@@ -1,10 +1,11 @@
 package dev.compose2eb.buildspec;
 
 import dev.compose2eb.compose.model.Project;
+import dev.compose2eb.diag.Diagnostics;
 import dev.compose2eb.plan.ManagedPlan;
 import dev.compose2eb.plan.ManagedPlanner;
 import dev.compose2eb.plan.Platform;
-import dev.compose2eb.diag.Diagnostics;
+import dev.compose2eb.plan.SecretPlanner;
 import dev.compose2eb.plan.VariablePlan;
 import dev.compose2eb.translate.LocalProjectFiles;
 import dev.compose2eb.yaml.YamlWriter;
@@ -67,6 +68,12 @@ public final class BuildspecGenerator {
     if (!opts.deploy()) {
       root.put("artifacts", artifacts(project.workingDir(), bundlePaths, opts.platform(),
           opts.envToEb() || managed));
+      // only deploy stores their values and writes the hook that fetches the files
+      SecretPlanner.plan(project, new Diagnostics()).deliveries().stream().findFirst().ifPresent(d ->
+          diags.warning(d.location(), "services." + d.service() + ".secrets", "the buildspec's"
+                  + " CodePipeline path does not deliver compose secrets (" + d.secret() + " ...):"
+                  + " only deploy stores their values and adds the platform hook",
+              "generate it with buildspec --deploy, which runs compose2eb deploy"));
     }
     return header(opts) + YamlWriter.write(root);
   }

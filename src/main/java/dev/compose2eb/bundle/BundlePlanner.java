@@ -104,6 +104,7 @@ final class BundlePlanner {
       }
       p.putEntry(Entry.generated(name, g.getValue().getBytes(StandardCharsets.UTF_8)));
     }
+    req.executables().forEach(p::generatedExecutable);
     p.diags.throwIfErrors();
     return new Plan(root, List.copyOf(p.entries.values()), p.report);
   }
@@ -393,6 +394,23 @@ final class BundlePlanner {
     }
     out.sort(Entry.NAME_ORDER);
     return out;
+  }
+
+  /** A generated executable (a platform hook) with its parent directories; never the project's. */
+  private void generatedExecutable(String name, String text) {
+    if (entries.containsKey(name)) {
+      error(name, "the project has its own " + name + ", which compose2eb generates",
+          "rename the project's file");
+      return;
+    }
+    for (int i = name.indexOf('/'); i > 0; i = name.indexOf('/', i + 1)) {
+      String dir = name.substring(0, i + 1);
+      if (!entries.containsKey(dir)) {
+        putEntry(Entry.directory(dir));
+      }
+    }
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    putEntry(new Entry(name, Optional.empty(), Optional.of(bytes), Entry.EXEC_MODE, bytes.length));
   }
 
   private void putEntry(Entry e) {

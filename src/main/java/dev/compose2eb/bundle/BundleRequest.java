@@ -20,10 +20,12 @@ import java.util.TreeMap;
  * @param descriptorName the name of {@code dockerrunJson} in the zip
  * @param generated further files compose2eb generates, by entry name (the managed services'
  *     {@code .ebextensions/compose2eb-managed.config}); each replaces a project file of that name
+ * @param executables generated executable files (the compose secrets' platform hooks), by entry
+ *     name; a project file of that name is an error
  */
 public record BundleRequest(
     Path projectDir, String dockerrunJson, List<String> bundlePaths, long maxBytes, Path output,
-    String descriptorName, Map<String, String> generated) {
+    String descriptorName, Map<String, String> generated, Map<String, String> executables) {
 
   /** The name of the file the ECS platform reads. */
   public static final String DOCKERRUN = "Dockerrun.aws.json";
@@ -37,7 +39,8 @@ public record BundleRequest(
   /** A bundle with nothing generated but the descriptor. */
   public BundleRequest(Path projectDir, String dockerrunJson, List<String> bundlePaths,
       long maxBytes, Path output, String descriptorName) {
-    this(projectDir, dockerrunJson, bundlePaths, maxBytes, output, descriptorName, Map.of());
+    this(projectDir, dockerrunJson, bundlePaths, maxBytes, output, descriptorName, Map.of(),
+        Map.of());
   }
 
   public BundleRequest {
@@ -47,6 +50,7 @@ public record BundleRequest(
     Objects.requireNonNull(descriptorName, "descriptorName");
     bundlePaths = List.copyOf(bundlePaths);
     generated = Collections.unmodifiableMap(new TreeMap<>(generated));
+    executables = Collections.unmodifiableMap(new TreeMap<>(executables));
     if (maxBytes <= 0) {
       throw new IllegalArgumentException("maxBytes must be positive, not " + maxBytes);
     }

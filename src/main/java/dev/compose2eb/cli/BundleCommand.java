@@ -5,10 +5,12 @@ import dev.compose2eb.bundle.BundleBuilder;
 import dev.compose2eb.bundle.BundleRequest;
 import dev.compose2eb.compose.load.LoadResult;
 import dev.compose2eb.diag.Diagnostic;
+import dev.compose2eb.diag.Diagnostics;
 import dev.compose2eb.diag.InvalidInputException;
 import dev.compose2eb.diag.Severity;
 import dev.compose2eb.ebextensions.ManagedConfigWriter;
 import dev.compose2eb.plan.Platform;
+import dev.compose2eb.plan.SecretPlanner;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -66,6 +68,12 @@ final class BundleCommand implements Callable<Integer> {
         translate.managed);
     List<Diagnostic> all = new ArrayList<>(loaded.diagnostics());
     all.addAll(t.report());
+    // their values reach the store, and the hook that fetches files its path, only through deploy
+    SecretPlanner.plan(loaded.project(), new Diagnostics()).deliveries().stream().findFirst()
+        .ifPresent(d -> all.add(Diagnostic.error(d.location(), "services." + d.service() + ".secrets",
+            "compose secrets (" + d.secret() + " ...) reach the containers only through deploy, which"
+                + " stores their values and adds the platform hook; a bundle built alone would lack them",
+            "run compose2eb deploy")));
     // the managed services' resources go into the bundle, for the environment's stack to create
     Map<String, String> generated = new TreeMap<>();
     if (!t.managed().isEmpty()) {
@@ -86,7 +94,7 @@ final class BundleCommand implements Callable<Integer> {
     Bundle bundle;
     try {
       bundle = BundleBuilder.build(new BundleRequest(projectDir, t.text(), t.bundlePaths(),
-          BundleBuilder.EB_MAX_BYTES, target, t.platform().descriptor(), generated));
+          BundleBuilder.EB_MAX_BYTES, target, t.platform().descriptor(), generated, Map.of()));
     } catch (InvalidInputException e) {
       console.diagnostics(e.diagnostics());
       console.errorSummary("the source bundle cannot be built; nothing written");

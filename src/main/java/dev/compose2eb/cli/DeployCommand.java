@@ -95,7 +95,7 @@ final class DeployCommand implements Callable<Integer> {
       Deployer deployer = new Deployer(loaded.project(), topts, new LocalProjectFiles(dir),
           new PushingPublisher(loaded.project(), pusher, archives, translate.registry != null),
           new ZipBundler(dir, zip), AwsOptions.clients(clients), listener,
-          Clock.systemUTC(), request);
+          Clock.systemUTC(), request, loaded.environment());
       DeployOutcome outcome = deployer.run();
       ended.add(outcome);
       return report(outcome);

@@ -9,7 +9,9 @@ import dev.compose2eb.dockerrun.DockerrunReader;
 import dev.compose2eb.review.ContainerGraph;
 import dev.compose2eb.review.MermaidGraph;
 import dev.compose2eb.ebcompose.ComposeSketch;
+import dev.compose2eb.plan.Plans;
 import dev.compose2eb.plan.Platform;
+import dev.compose2eb.translate.LocalProjectFiles;
 import dev.compose2eb.translate.TranslateOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -63,7 +65,9 @@ final class GraphCommand implements Callable<Integer> {
         throw new InvalidInputException(errors);
       }
       // the Docker platform has no links: services reach each other by name, after depends_on
-      model = platform == Platform.DOCKER ? ComposeSketch.of(loaded.project(), options)
+      model = platform == Platform.DOCKER
+          ? ComposeSketch.of(Plans.of(loaded.project(), translate.managed, options.plan(),
+              new LocalProjectFiles(loaded.project().workingDir())), options)
           : t.translation().orElseThrow().dockerrun();
     }
     if (console.json()) {

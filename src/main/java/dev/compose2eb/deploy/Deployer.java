@@ -5,17 +5,25 @@ import dev.compose2eb.aws.CallLimits;
 import dev.compose2eb.aws.Deadline;
 import dev.compose2eb.compose.model.Project;
 import dev.compose2eb.compose.model.Service;
+import dev.compose2eb.diag.Diagnostics;
 import dev.compose2eb.diag.InvalidInputException;
 import dev.compose2eb.push.RegistryCredentials;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import dev.compose2eb.dockerrun.ContainerDefinition;
 import dev.compose2eb.dockerrun.Dockerrun;
+import dev.compose2eb.bundle.BundleRequest;
 import dev.compose2eb.dockerrun.DockerrunWriter;
 import dev.compose2eb.plan.InstanceTypes;
 import dev.compose2eb.ebcompose.EbCompose;
 import dev.compose2eb.ebcompose.EbComposeWriter;
+import dev.compose2eb.ebextensions.SecretHook;
 import dev.compose2eb.plan.Platform;
+import dev.compose2eb.plan.SecretPath;
+import dev.compose2eb.plan.SecretPlan;
+import dev.compose2eb.plan.SecretPlanner;
+import dev.compose2eb.plan.SecretReason;
+import dev.compose2eb.plan.SecretValues;
 import dev.compose2eb.plan.VariablePlan;
 import dev.compose2eb.translate.ProjectFiles;
 import dev.compose2eb.translate.TranslateOptions;
@@ -57,10 +65,20 @@ public final class Deployer {
   private final Clock clock;
   private final DeployRequest req;
   private final Waiter waiter;
+  /** The project environment (OS over .env), where {@code environment:} compose secrets are read. */
+  private final Map<String, String> projectEnvironment;
 
   public Deployer(Project project, TranslateOptions translateOptions, ProjectFiles files,
       ImagePublisher images, SourceBundler bundler, Clients clients, DeployListener listener,
       Clock clock, DeployRequest request) {
+    this(project, translateOptions, files, images, bundler, clients, listener, clock, request,
+        System.getenv());
+  }
+
+  public Deployer(Project project, TranslateOptions translateOptions, ProjectFiles files,
+      ImagePublisher images, SourceBundler bundler, Clients clients, DeployListener listener,
+      Clock clock, DeployRequest request, Map<String, String> projectEnvironment) {
+    this.projectEnvironment = Map.copyOf(projectEnvironment);
     this.project = project;
     this.translateOptions = translateOptions;
     this.files = files;
@@ -125,16 +143,21 @@ public final class Deployer {
     SecretSide side;
     ManagedPlan managed = ManagedPlan.none();
     List<String> runImages = new ArrayList<>();
+    // the compose secrets: the writers render the plan's deliveries (and report on them); their
+    // values are read here, only to be stored
+    SecretPlan composeSecrets = SecretPlanner.plan(project, new Diagnostics());
     if (req.platform() == Platform.DOCKER) {
       EbCompose c = EbComposeWriter.write(project, req.managed(), topts, files, pinned);
       if (c.hasErrors()) {
         throw new InvalidInputException(c.report());
       }
       managed = c.managed();
-      variables = c.variables().plus(req.variables());
-      side = secretSide(variables, managed, partition, account);
+      Map<String, String> composeValues = composeSecretValues(composeSecrets);
+      variables = withComposeSecrets(c.variables().plus(req.variables()), composeSecrets, composeValues);
+      side = secretSide(variables, fileSecrets(composeSecrets, composeValues, variables), managed,
+          partition, account);
       bundle = bundler.bundle(Platform.DOCKER.descriptor(), c.text(), c.bundlePaths(),
-          managedConfig(managed));
+          managedConfig(managed), hooks(composeSecrets));
       runImages.addAll(pinned.values());
       project.services().forEach(s -> s.image().ifPresent(runImages::add));
     } else {
@@ -143,16 +166,18 @@ public final class Deployer {
         throw new InvalidInputException(t.report());
       }
       managed = t.managed();
-      variables = t.variables().plus(req.variables());
-      side = secretSide(variables, managed, partition, account);
+      Map<String, String> composeValues = composeSecretValues(composeSecrets);
+      variables = withComposeSecrets(t.variables().plus(req.variables()), composeSecrets, composeValues);
+      side = secretSide(variables, fileSecrets(composeSecrets, composeValues, variables), managed,
+          partition, account);
       Dockerrun pinnedRun = pin(t.dockerrun(), pinned);
-      if (side.readsSecrets()) {
+      if (side.readsSecrets() && side.access().needsExecutionRole()) {
         // the ECS agent fetches the values for the containers with the task execution role
         pinnedRun = pinnedRun.withExecutionRoleArn(side.access().executionRoleArn());
       }
       pinnedRun.containerDefinitions().forEach(d -> runImages.add(d.image()));
       bundle = bundler.bundle(BundleRequest.DOCKERRUN, DockerrunWriter.write(pinnedRun),
-          t.bundlePaths(), managedConfig(managed));
+          t.bundlePaths(), managedConfig(managed), hooks(composeSecrets));
     }
     boolean usesEcr = runImages.stream()
         .anyMatch(i -> i != null && (i.startsWith(login.registry() + "/") || i.contains(".dkr.ecr.")));
@@ -199,18 +224,20 @@ public final class Deployer {
   }
 
   /**
-   * Where this deploy's secret variables go, chosen once for both platforms; and the IAM side of
-   * reading them, which the managed databases' passwords need too (environment secrets from the
-   * managed config).
+   * Where this deploy's secret variables and file secrets go, chosen once for both platforms; and
+   * the IAM side of reading them, which the managed databases' passwords need too (environment
+   * secrets from the managed config).
    */
-  private SecretSide secretSide(VariablePlan variables, ManagedPlan managed, Partition partition,
-      String account) {
+  private SecretSide secretSide(VariablePlan variables, Map<String, String> files,
+      ManagedPlan managed, Partition partition, String account) {
     boolean passwords = managed.services().stream().flatMap(m -> m.rewrites().stream())
         .anyMatch(r -> r.to() == ManagedService.To.PASSWORD);
-    if (variables.secrets().isEmpty() && !passwords) {
-      return new SecretSide(null, null);
+    boolean stored = !variables.secrets().isEmpty() || !files.isEmpty();
+    if (!stored && !passwords) {
+      return new SecretSide(null, null, Map.of());
     }
     Secrets.checkNames(req.application(), req.environment(), variables.secrets().keySet());
+    Secrets.checkNames(req.application(), req.environment(), files.keySet());
     if (passwords && req.secretsManager()) {
       throw new AwsFailure("give the app the master passwords of its managed databases",
           "they are SSM parameters (CloudFormation's ssm-secure reference reads only SSM), and"
@@ -219,16 +246,20 @@ public final class Deployer {
     }
     SecretStore store = SecretStore.of(clients, req.secretsManager(), req.application(),
         req.environment(), partition, account);
-    return new SecretSide(variables.secrets().isEmpty() ? null : new Secrets(store, listener),
+    // the task execution role only passes environmentsecrets to ECS containers
+    boolean executionRole = req.platform() == Platform.ECS
+        && (!variables.secrets().isEmpty() || passwords);
+    return new SecretSide(stored ? new Secrets(store, listener) : null,
         new SecretAccess(store, partition, account, clients.region(), req.environment(),
-            req.platform() == Platform.ECS));
+            executionRole), files);
   }
 
   /**
-   * The secret variables of this deploy ({@code secrets}, null when there are none) and the IAM
-   * side of reading secrets ({@code access}, null when the environment reads none).
+   * The secrets this deploy stores ({@code secrets}, null when there are none), the IAM side of
+   * reading secrets ({@code access}, null when the environment reads none), and the compose
+   * secrets delivered as files, store name to value (stored, never referenced).
    */
-  private record SecretSide(Secrets secrets, SecretAccess access) {
+  private record SecretSide(Secrets secrets, SecretAccess access, Map<String, String> files) {
     boolean any() {
       return secrets != null;
     }
@@ -275,11 +306,61 @@ public final class Deployer {
     }
   }
 
+  /** The compose secrets' values by store name; a located error when one cannot be read. */
+  private Map<String, String> composeSecretValues(SecretPlan plan) {
+    Diagnostics diags = new Diagnostics();
+    Map<String, String> values = SecretValues.read(plan, files,
+        k -> Optional.ofNullable(projectEnvironment.get(k)), diags);
+    diags.throwIfErrors();
+    return values;
+  }
+
+  /** The variables with the compose secrets that arrive as variables, secret whatever their name. */
+  private static VariablePlan withComposeSecrets(VariablePlan variables, SecretPlan plan,
+      Map<String, String> values) {
+    Map<String, String> more = new LinkedHashMap<>();
+    plan.variables().keySet().forEach(x -> more.put(x, values.get(x)));
+    return more.isEmpty() ? variables : variables.withSecret(more, SecretReason.COMPOSE_SECRET);
+  }
+
+  /** The file secrets' values by store name; a name a variable also has is an error. */
+  private static Map<String, String> fileSecrets(SecretPlan plan, Map<String, String> values,
+      VariablePlan variables) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String name : plan.files().keySet()) {
+      if (variables.values().containsKey(name)) {
+        throw InvalidInputException.of(dev.compose2eb.diag.Diagnostic.error(
+            plan.secrets().get(name).location(), "secrets." + name, "secret " + name + " and the"
+                + " variable " + name + " would share one entry of the secret store",
+            "rename the secret or the variable"));
+      }
+      out.put(name, values.get(name));
+    }
+    return out;
+  }
+
+  /** The platform hook that fetches the file secrets, at each of its bundle paths; none without. */
+  private Map<String, String> hooks(SecretPlan plan) {
+    Map<String, String> out = new LinkedHashMap<>();
+    SecretHook.script(plan, new SecretPath(req.application(), req.environment()).prefix(),
+        req.secretsManager()).ifPresent(text -> SecretHook.PATHS.forEach(p -> out.put(p, text)));
+    return out;
+  }
+
+  /** The references to set: the secret variables only (file secrets are read by the hook). */
+  private static Map<String, String> referenced(Map<String, String> arns, VariablePlan variables) {
+    Map<String, String> out = new LinkedHashMap<>(arns);
+    out.keySet().retainAll(variables.secrets().keySet());
+    return out;
+  }
+
   /** Stores the secrets (before the environment references them, so that a rerun converges). */
-  private Secrets.Outcome storeSecrets(SecretSide side, Roles roles, Map<String, String> values) {
+  private Secrets.Outcome storeSecrets(SecretSide side, Roles roles, Map<String, String> variables) {
     if (!side.readsSecrets()) {
       return Secrets.Outcome.NONE;
     }
+    Map<String, String> values = new LinkedHashMap<>(variables);
+    values.putAll(side.files());
     String before = doing;
     doing = "store the secret variables";
     roles.ensureSecretAccess(side.access(), req.createRoles(), req.dryRun());
@@ -415,7 +496,8 @@ public final class Deployer {
       String label, VariablePlan variables, SecretSide side, Deadline deadline) {
     Map<String, String> wanted = variables.plain();
     Variables.check(Map.of(), wanted);
-    Map<String, String> arns = storeSecrets(side, roles, variables.secretValues()).arns();
+    Map<String, String> arns = referenced(storeSecrets(side, roles, variables.secretValues()).arns(),
+        variables);
     doing = "find the newest " + (req.platform() == Platform.ECS ? "ECS" : "Docker")
         + " platform version (EB ListPlatformVersions)";
     String platform = req.platformArn().orElseGet(() -> envs.newestPlatform(req.platform().branch()));
@@ -549,7 +631,8 @@ public final class Deployer {
     Map<String, String> current = settings.variables();
     Secrets.Outcome stored = storeSecrets(side, roles, variables.secretValues());
     Secrets.References refs = side.any()
-        ? side.secrets().references(settings.secretRefs(), current, stored.arns(), wanted)
+        ? side.secrets().references(settings.secretRefs(), current,
+            referenced(stored.arns(), variables), wanted)
         : Secrets.References.NONE;
     // EB fetches secret values only when instances start or the environment is updated
     boolean refresh = side.any() && stored.staleSince(env.dateUpdated());

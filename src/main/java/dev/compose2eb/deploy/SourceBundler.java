@@ -20,12 +20,13 @@ public interface SourceBundler {
   }
 
   /**
-   * Writes the bundle with {@code text} at its root and the {@code generated} files (entry name to
-   * text, such as the managed services' .ebextensions config) beside it.
+   * Writes the bundle with {@code text} at its root and the files compose2eb generates beside it:
+   * {@code generated} (entry name to text, such as the managed services' .ebextensions config) and
+   * {@code executables} (the compose secrets' platform hooks).
    */
   default Built bundle(String descriptorName, String text, List<String> bundlePaths,
-      Map<String, String> generated) {
-    if (!generated.isEmpty()) {
+      Map<String, String> generated, Map<String, String> executables) {
+    if (!generated.isEmpty() || !executables.isEmpty()) {
       throw new UnsupportedOperationException("this bundler packs no generated files");
     }
     return bundle(descriptorName, text, bundlePaths);

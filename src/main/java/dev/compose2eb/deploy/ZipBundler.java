@@ -26,15 +26,15 @@ public final class ZipBundler implements SourceBundler {
 
   @Override
   public Built bundle(String descriptorName, String text, List<String> bundlePaths) {
-    return bundle(descriptorName, text, bundlePaths, Map.of());
+    return bundle(descriptorName, text, bundlePaths, Map.of(), Map.of());
   }
 
   @Override
   public Built bundle(String descriptorName, String text, List<String> bundlePaths,
-      Map<String, String> generated) {
+      Map<String, String> generated, Map<String, String> executables) {
     try {
       Bundle b = BundleBuilder.build(new BundleRequest(projectDir, text, bundlePaths,
-          BundleBuilder.EB_MAX_BYTES, output, descriptorName, generated));
+          BundleBuilder.EB_MAX_BYTES, output, descriptorName, generated, executables));
       return new Built(b.file(), b.sha256Hex(), b.size(),
           BundleBuilder.versionLabel(projectDir, b.sha256Hex()));
     } catch (IOException e) {

@@ -11,9 +11,12 @@ import dev.compose2eb.dockerrun.Dockerrun;
 import dev.compose2eb.dockerrun.MountPoint;
 import dev.compose2eb.dockerrun.PortMapping;
 import dev.compose2eb.dockerrun.Volume;
+import dev.compose2eb.plan.BindMount;
+import dev.compose2eb.plan.DeploymentPlan;
+import dev.compose2eb.plan.Entry;
+import dev.compose2eb.plan.Plans;
 import dev.compose2eb.translate.ImageNames;
 import dev.compose2eb.translate.TranslateOptions;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,36 +24,52 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What the Docker platform runs, in the shape the graph draws: one box per service with the image
- * it runs, its published ports, its mounts, and a dependency per {@code depends_on} (there are no
- * links: services reach each other by name). For drawing only; never written as a Dockerrun file.
+ * What the Docker platform runs, in the shape the graph draws: one box per service the compose
+ * writer keeps (managed services are gone) with the image it runs, its published ports (the
+ * plan's entry on 80), the mounts the plan keeps, and a dependency per {@code depends_on} (there
+ * are no links: services reach each other by name). For drawing only; never written as a
+ * Dockerrun file.
  */
 public final class ComposeSketch {
   private ComposeSketch() {}
 
-  public static Dockerrun of(Project project, TranslateOptions opts) {
+  /** The picture of what the compose writer renders from {@code plans}. */
+  public static Dockerrun of(Plans plans, TranslateOptions opts) {
+    Project project = plans.project(); // without the managed services
+    DeploymentPlan plan = plans.deployment();
     Diagnostics ignored = new Diagnostics(); // the writer reports these; the picture only draws
     Map<String, Volume> volumes = new LinkedHashMap<>();
     List<ContainerDefinition> containers = new ArrayList<>();
     for (Service s : project.services()) {
       ContainerDefinition.Builder c = ContainerDefinition.builder(s.name(),
           ImageNames.of(project, s, opts, ignored));
+      Optional<Entry> entry = plan.entry().filter(e -> e.service().equals(s.name()));
       List<PortMapping> ports = new ArrayList<>();
-      for (var p : s.ports()) {
-        ports.add(new PortMapping(p.target(), p.publishedPort(), p.protocol()));
+      for (int i = 0; i < s.ports().size(); i++) {
+        var p = s.ports().get(i);
+        boolean toEntry = entry.flatMap(Entry::portIndex).equals(Optional.of(i));
+        ports.add(new PortMapping(p.target(),
+            toEntry ? Optional.of(Entry.HOST_PORT) : p.publishedPort(), p.protocol()));
       }
+      entry.filter(e -> e.portIndex().isEmpty()).ifPresent(e ->
+          ports.add(new PortMapping(e.containerPort(), Optional.of(Entry.HOST_PORT), "tcp")));
       c.portMappings(ports);
       List<ContainerDependency> deps = new ArrayList<>();
       s.dependsOn().forEach((name, d) -> deps.add(new ContainerDependency(name, condition(d))));
       c.dependsOn(deps);
       List<MountPoint> mounts = new ArrayList<>();
-      for (ServiceVolume v : s.volumes()) {
+      for (int i = 0; i < s.volumes().size(); i++) {
+        ServiceVolume v = s.volumes().get(i);
         String name;
-        if (v.type() == ServiceVolume.Type.BIND) {
-          Path abs = Path.of(v.source().orElse("")).normalize();
-          String host = abs.startsWith(project.workingDir())
-              ? "./" + project.workingDir().relativize(abs).toString().replace('\\', '/')
-              : abs.toString();
+        if (plan.dropped(s.name(), i)) {
+          continue;
+        } else if (v.type() == ServiceVolume.Type.BIND) {
+          Optional<BindMount> b = plan.bind(s.name(), i);
+          if (b.isEmpty()) {
+            continue;
+          }
+          String host = !b.get().inProject() ? b.get().path()
+              : b.get().path().isEmpty() ? "." : "./" + b.get().path();
           name = host;
           volumes.putIfAbsent(name, Volume.host(name, host));
         } else if (v.type() == ServiceVolume.Type.VOLUME && v.source().isPresent()) {

@@ -3,6 +3,7 @@ package dev.compose2eb.ebcompose;
 import dev.compose2eb.diag.Diagnostic;
 import dev.compose2eb.diag.Diagnostics;
 import dev.compose2eb.diag.SourceLocation;
+import dev.compose2eb.plan.SecretPlan;
 import dev.compose2eb.plan.SecretRule;
 import dev.compose2eb.yaml.MapNode;
 import dev.compose2eb.yaml.Node;
@@ -25,7 +26,7 @@ public final class EbComposeValidator {
   /** Host paths that exist on every instance, and EB's own log directory for compose services. */
   private static final Set<String> INSTANCE_PATHS = Set.of("/var/run/docker.sock", "/etc/localtime",
       "/etc/timezone", "/var/log", "/proc", "/sys", "/dev", "/tmp", "/etc/hosts", "/run",
-      EbComposeWriter.LOG_ROOT);
+      EbComposeWriter.LOG_ROOT, SecretPlan.HOST_DIR); // the secrets hook creates the last
   /** A short port: [IP:]HOST:CONTAINER[/PROTO], where HOST may be a range. */
   private static final Pattern SHORT_PORT = Pattern.compile(
       "^(?:(?:\\[[^\\]]*\\]|[0-9.]+):)?([0-9]+)(?:-([0-9]+))?:[0-9]+(?:-[0-9]+)?(?:/\\w+)?$");

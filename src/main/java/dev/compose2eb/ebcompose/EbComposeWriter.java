@@ -13,16 +13,15 @@ import dev.compose2eb.plan.DeploymentPlan;
 import dev.compose2eb.plan.Entry;
 import dev.compose2eb.plan.ManagedPlan;
 import dev.compose2eb.plan.Plans;
-import dev.compose2eb.plan.SecretReason;
-import dev.compose2eb.plan.SecretRule;
+import dev.compose2eb.plan.SecretDelivery;
+import dev.compose2eb.plan.SecretPlan;
 import dev.compose2eb.plan.VariablePlan;
 import dev.compose2eb.translate.EbEnvironment;
 import dev.compose2eb.translate.ImageNames;
 import dev.compose2eb.translate.ProjectFiles;
+import dev.compose2eb.translate.SecretLookingValues;
 import dev.compose2eb.translate.TranslateOptions;
 import dev.compose2eb.translate.Translator;
-import dev.compose2eb.yaml.MapNode;
-import dev.compose2eb.yaml.Node;
 import dev.compose2eb.yaml.YamlWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -63,6 +62,10 @@ public final class EbComposeWriter {
   private final TranslateOptions opts;
   private final Map<String, String> pinned;
   private final Diagnostics diags = new Diagnostics();
+  /** Values that look secret: warned per service, or once for services sharing env files. */
+  private final SecretLookingValues secretLooking = new SecretLookingValues(diags, FILE_NAME,
+      "use --env-to-eb: deploy then keeps secrets in SSM Parameter Store and the rest as Elastic"
+          + " Beanstalk environment properties, which reach the services through .env");
   /** Services whose build: became the pushed image, reported in one line. */
   private final List<Service> built = new ArrayList<>();
 
@@ -116,6 +119,8 @@ public final class EbComposeWriter {
     }
     Map<String, Object> tree = ConfigTree.of(project);
     tree.remove("x-eb");
+    // the services' secrets are delivered from the secret store; build secrets served the build
+    tree.remove("secrets");
     Map<String, Object> services = new TreeMap<>(); // sorted by name, as `config` prints them
     EbEnvironment ebEnv = new EbEnvironment(project, diags);
     for (Service s : project.services()) {
@@ -125,12 +130,12 @@ public final class EbComposeWriter {
       services.put(s.name(), service(s, new TreeMap<>(written), ebEnv));
     }
     tree.put("services", new LinkedHashMap<>(services));
+    secretLooking.report();
     if (!built.isEmpty()) {
       diags.info(built.get(0).keyLocation("build"), "services", "build: replaced by the pushed image"
           + " in " + String.join(", ", built.stream().map(Service::name).toList()) + ": every"
           + " instance pulls it instead of building it at boot", "");
     }
-    checkTopLevelSecrets();
     VariablePlan variables = opts.envToEb() ? ebEnv.variables() : VariablePlan.empty();
     // like `config`: a literal $ is written $$, so that compose on the instance does not interpolate
     String text = MARK + " (" + FILE_NAME + " for Elastic Beanstalk's Docker platform): edit the"
@@ -152,14 +157,25 @@ public final class EbComposeWriter {
     } else if (pinned.containsKey(s.name())) {
       m.put("image", pinned.get(s.name()));
     }
+    Map<String, String> environment = plan.secrets().environment(s);
+    boolean secretVariables = plan.secrets().of(s.name()).stream().anyMatch(SecretDelivery::asVariable);
     if (opts.envToEb()) {
       if (!s.environment().isEmpty()) {
-        ebEnv.add(s, s.environment());
+        ebEnv.add(s, environment);
         m.remove("environment");
         m.put("env_file", List.of(EB_DOTENV));
       }
     } else {
-      warnSecrets(s);
+      secretLooking.add(s, environment, plan.secrets().targets(s.name()));
+      if (secretVariables) {
+        // X_FILE leaves; X comes from environmentsecrets, which EB writes to .env
+        if (environment.isEmpty()) {
+          m.remove("environment");
+        } else {
+          m.put("environment", new TreeMap<>(environment));
+        }
+        m.put("env_file", List.of(EB_DOTENV));
+      }
     }
     if (readsManaged(s)) {
       // the managed config sets them as EB environment properties, which the platform writes to
@@ -169,7 +185,16 @@ public final class EbComposeWriter {
     memory(s, m);
     ports(s, m);
     oneShot(s, m);
+    m.remove("secrets");
     List<Object> volumes = volumes(s, m);
+    plan.secrets().of(s.name()).stream().filter(d -> !d.asVariable()).forEach(d -> {
+      Map<String, Object> bind = new LinkedHashMap<>();
+      bind.put("type", "bind");
+      bind.put("source", SecretPlan.hostPath(d.secret()));
+      bind.put("target", d.target());
+      bind.put("read_only", true);
+      volumes.add(bind);
+    });
     xeb.logs().ifPresent(dir -> {
       Map<String, Object> bind = new LinkedHashMap<>();
       bind.put("type", "bind");
@@ -189,20 +214,6 @@ public final class EbComposeWriter {
                 + " logs will not show this service's output",
             "remove logging to use json-file, which EB collects"));
     return new LinkedHashMap<>(m);
-  }
-
-  private void warnSecrets(Service s) {
-    List<String> secret = new ArrayList<>();
-    new TreeMap<>(s.environment()).forEach((k, v) -> SecretRule.reason(k, v).ifPresent(r ->
-        secret.add(r == SecretReason.URL_PASSWORD ? k + " (a password in its URL)" : k)));
-    if (!secret.isEmpty()) {
-      String key = s.keyLocations().containsKey("environment") ? "environment" : "env_file";
-      diags.warning(s.keyLocation(key), "services." + s.name() + "." + key,
-          "values of " + String.join(", ", secret) + " look secret and will be written into "
-              + FILE_NAME + ", inside the source bundle",
-          "use --env-to-eb: deploy then keeps secrets in SSM Parameter Store and the rest as"
-              + " Elastic Beanstalk environment properties, which reach the services through .env");
-    }
   }
 
   /** Whether a variable of {@code s} now points at a managed service. */
@@ -317,20 +328,5 @@ public final class EbComposeWriter {
             + " Beanstalk writes itself (it writes none when the bundle holds one)",
         "rename the file, e.g. ./app.env, and mount that");
     return true;
-  }
-
-  /** A secret read from a file would put the file, and so the secret, into the bundle. */
-  private void checkTopLevelSecrets() {
-    if (!(project.other().get("secrets") instanceof MapNode secrets)) {
-      return;
-    }
-    boolean used = project.services().stream().anyMatch(s -> s.other().containsKey("secrets"));
-    for (Map.Entry<String, Node> e : secrets.entries().entrySet()) {
-      if (used && e.getValue() instanceof MapNode def && def.get("file") != null) {
-        diags.error(def.keyLocation("file"), "secrets." + e.getKey() + ".file", "secret "
-                + e.getKey() + " is read from a file, which would go into the source bundle",
-            "give the value to the service as an environment variable and convert with --env-to-eb");
-      }
-    }
   }
 }

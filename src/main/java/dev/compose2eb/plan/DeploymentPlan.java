@@ -23,6 +23,7 @@ import java.util.Set;
  * @param droppedMounts mounts left out of production (development mounts), in project order
  * @param binds the bind mounts kept, each with where its source is on the instance, in project
  *     order; a bind that is neither dropped nor here cannot be mounted (its error is in the report)
+ * @param secrets how the compose secrets the services use reach them
  * @param report what the decisions need to tell: infos, warnings, and errors that stop the output
  */
 public record DeploymentPlan(
@@ -33,6 +34,7 @@ public record DeploymentPlan(
     Set<String> oneShot,
     List<DroppedMount> droppedMounts,
     List<BindMount> binds,
+    SecretPlan secrets,
     List<Diagnostic> report) {
 
   public DeploymentPlan {

@@ -25,8 +25,11 @@ public final class Planner {
     MemoryPlan memory = MemoryPlan.of(project, settings, diags);
     Optional<Entry> entry = EntryPlan.of(project, settings, diags);
     List<DroppedMount> dropped = DevMounts.of(project, settings.keepDevMounts(), diags);
+    List<BindMount> binds = Binds.of(project, dropped, files, diags);
+    SecretPlan secrets = SecretPlanner.plan(project, diags);
+    SecretValues.check(secrets, files, diags); // the files only; deploy reads the values
     return new DeploymentPlan(settings.instanceType(), memory.instance(), memory.containers(),
-        entry, oneShot, dropped, Binds.of(project, dropped, files, diags), diags.list());
+        entry, oneShot, dropped, binds, secrets, diags.list());
   }
 
   /** Services some other service waits for with service_completed_successfully: one-shot jobs. */

@@ -13,8 +13,6 @@ import dev.compose2eb.dockerrun.ContainerDependency;
 import dev.compose2eb.dockerrun.HealthCheck;
 import dev.compose2eb.dockerrun.HostEntry;
 import dev.compose2eb.dockerrun.KeyValue;
-import dev.compose2eb.plan.SecretReason;
-import dev.compose2eb.plan.SecretRule;
 import dev.compose2eb.dockerrun.LogConfiguration;
 import dev.compose2eb.dockerrun.SystemControl;
 import dev.compose2eb.dockerrun.Tmpfs;
@@ -49,6 +47,9 @@ final class ServiceTranslator {
     this.opts = opts;
     this.names = names;
     this.diags = diags;
+    this.secretLooking = new SecretLookingValues(diags, "Dockerrun.aws.json", "use --env-to-eb:"
+        + " deploy then keeps secrets in SSM Parameter Store and the rest as Elastic Beanstalk"
+        + " environment properties");
   }
 
   void cpu(Service s, ContainerDefinition.Builder c) {
@@ -175,22 +176,28 @@ final class ServiceTranslator {
     return v;
   }
 
+  /** Values that look secret: warned per service, or once for services sharing env files. */
+  private final SecretLookingValues secretLooking;
+
+  /** The warnings about secret-looking values from env files, after the last service. */
+  void reportSharedEnvFiles() {
+    secretLooking.report();
+  }
+
   /** Environment values sorted by name; warns once per container about values that look secret. */
   List<KeyValue> environment(Service s) {
+    return environment(s, s.environment(), Set.of());
+  }
+
+  /**
+   * The same for {@code environment}, the service's as the plan leaves it; a value in
+   * {@code secretPaths} is where a compose secret arrives, never a secret itself.
+   */
+  List<KeyValue> environment(Service s, Map<String, String> environment, Set<String> secretPaths) {
     List<KeyValue> out = new ArrayList<>();
-    List<String> secretLooking = new ArrayList<>();
-    for (Map.Entry<String, String> e : new TreeMap<>(s.environment()).entrySet()) {
-      out.add(new KeyValue(e.getKey(), e.getValue()));
-      SecretRule.reason(e.getKey(), e.getValue()).ifPresent(r -> secretLooking.add(
-          r == SecretReason.URL_PASSWORD ? e.getKey() + " (a password in its URL)" : e.getKey()));
-    }
-    if (!secretLooking.isEmpty() && !opts.envToEb()) {
-      String key = s.keyLocations().containsKey("environment") ? "environment" : "env_file";
-      diags.warning(s.keyLocation(key), "services." + s.name() + "." + key,
-          "values of " + String.join(", ", secretLooking) + " look secret and will be written into"
-              + " Dockerrun.aws.json, inside the source bundle",
-          "use --env-to-eb: deploy then keeps secrets in SSM Parameter Store and the rest as"
-              + " Elastic Beanstalk environment properties");
+    new TreeMap<>(environment).forEach((k, v) -> out.add(new KeyValue(k, v)));
+    if (!opts.envToEb()) {
+      secretLooking.add(s, environment, secretPaths);
     }
     return out;
   }

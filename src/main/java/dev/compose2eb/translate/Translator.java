@@ -13,11 +13,14 @@ import dev.compose2eb.dockerrun.KeyValue;
 import dev.compose2eb.dockerrun.LinuxParameters;
 import dev.compose2eb.dockerrun.MountPoint;
 import dev.compose2eb.dockerrun.Tmpfs;
+import dev.compose2eb.dockerrun.Volume;
+import dev.compose2eb.dockerrun.VolumeHost;
 import dev.compose2eb.dockerrun.VolumeFrom;
 import dev.compose2eb.plan.ContainerMemory;
 import dev.compose2eb.plan.DeploymentPlan;
 import dev.compose2eb.plan.ManagedPlan;
 import dev.compose2eb.plan.Plans;
+import dev.compose2eb.plan.SecretPlan;
 import dev.compose2eb.plan.VariablePlan;
 import dev.compose2eb.yaml.MapNode;
 import dev.compose2eb.yaml.Node;
@@ -151,15 +154,19 @@ public final class Translator {
       c.links(links.getOrDefault(s.name(), List.of()));
       c.dependsOn(st.dependsOn(s));
       st.healthCheck(s).ifPresent(c::healthCheck);
-      List<KeyValue> env = st.environment(s);
+      // without the X_FILE variables whose secret arrives as X
+      Map<String, String> environment = plan.secrets().environment(s);
+      List<KeyValue> env = st.environment(s, environment, plan.secrets().targets(s.name()));
       if (opts.envToEb()) {
-        ebEnv.add(s, s.environment());
+        ebEnv.add(s, environment);
       } else {
         c.environment(env);
       }
       List<Tmpfs> tmpfs = new ArrayList<>();
       List<MountPoint> mounts = new ArrayList<>(volumes.mounts(s, container, tmpfs));
       xeb.logs().ifPresent(dir -> mounts.add(new MountPoint("awseb-logs-" + container, dir, false)));
+      plan.secrets().of(s.name()).stream().filter(d -> !d.asVariable()).forEach(d ->
+          mounts.add(new MountPoint(secretVolume(d.secret()), d.target(), true)));
       c.mountPoints(mounts);
       c.volumesFrom(volumesFrom(s, names));
       st.options(s, c, tmpfs);
@@ -174,10 +181,15 @@ public final class Translator {
       reportServiceKeys(s);
       builders.add(c);
     }
+    st.reportSharedEnvFiles();
     VariablePlan variables = opts.envToEb() ? ebEnv.variables() : VariablePlan.empty();
     ensureOneEssential(builders, forcedEssential, completionTargets);
     List<ContainerDefinition> containers = builders.stream().map(ContainerDefinition.Builder::build).toList();
-    Dockerrun dockerrun = new Dockerrun(volumes.volumes(), containers);
+    List<Volume> taskVolumes = new ArrayList<>(volumes.volumes());
+    // each file secret: the file the platform hook writes on the instance
+    plan.secrets().files().keySet().forEach(name -> taskVolumes.add(new Volume(secretVolume(name),
+        Optional.of(new VolumeHost(SecretPlan.hostPath(name))))));
+    Dockerrun dockerrun = new Dockerrun(taskVolumes, containers);
     return new Translation(dockerrun, variables, diags.list(), plan.bundlePaths(), managed);
   }
 
@@ -277,6 +289,9 @@ public final class Translator {
     for (Map.Entry<String, Node> e : s.other().entrySet()) {
       if (e.getKey().equals("scale") && isOne(e.getValue())) {
         continue; // one task per instance is what EB runs anyway, as for deploy.replicas: 1
+      }
+      if (e.getKey().equals("secrets")) {
+        continue; // delivered as the plan decides, reported by it
       }
       String[] why = Unsupported.SERVICE_KEYS.getOrDefault(e.getKey(),
           new String[] {"Dockerrun.aws.json has no equivalent", "remove it"});
@@ -381,8 +396,8 @@ public final class Translator {
                 + " labels of volume \"" + v.name() + "\" ignored: it becomes an instance directory",
             "for shared or durable storage mount EFS on the instances (.ebextensions) instead"));
     for (Map.Entry<String, Node> e : project.other().entrySet()) {
-      if (e.getKey().equals("secrets") && !usedAtRunTime("secrets")) {
-        continue; // only build secrets use them, and the buildspec reports on each
+      if (e.getKey().equals("secrets")) {
+        continue; // the services' are delivered as the plan decides; the buildspec reports on build secrets
       }
       String[] why = Unsupported.TOP_LEVEL.getOrDefault(e.getKey(),
           new String[] {"Dockerrun.aws.json has no equivalent", "remove it"});
@@ -397,9 +412,9 @@ public final class Translator {
     }
   }
 
-  /** Whether some service names {@code key} (secrets, configs) for its containers. */
-  private boolean usedAtRunTime(String key) {
-    return project.services().stream().anyMatch(s -> s.other().containsKey(key));
+  /** The task volume of a file secret: ECS volume names allow letters, digits, _ and -. */
+  static String secretVolume(String secret) {
+    return "compose2eb-secret-" + secret.replaceAll("[^A-Za-z0-9_-]", "-");
   }
 
   /** The {@code x-eb} service extension: {@code essential}, {@code logs}. */

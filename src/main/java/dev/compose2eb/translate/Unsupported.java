@@ -11,8 +11,6 @@ final class Unsupported {
       entry("networks", "Elastic Beanstalk runs all containers on one bridge network and connects them through links",
           "remove custom networks; the links are generated"),
       entry("network_mode", "EB's ECS platform uses bridge networking only", "remove network_mode"),
-      entry("secrets", "Dockerrun has no compose secrets",
-          "set them as EB environment properties (--env-to-eb) or aws:elasticbeanstalk:application:environmentsecrets"),
       entry("configs", "Dockerrun has no compose configs", "put the file in the project and bind-mount it"),
       entry("devices", "EB does not pass host devices to containers", "remove devices"),
       entry("pull_policy", "ECS always pulls the image when the task starts", "remove pull_policy"),
@@ -46,7 +44,6 @@ final class Unsupported {
   /** Top-level keys. */
   static final Map<String, String[]> TOP_LEVEL = Map.ofEntries(
       entry("networks", "EB runs all containers on one bridge network; links connect them", "remove them"),
-      entry("secrets", "Dockerrun has no compose secrets", "use EB environment properties (--env-to-eb) or environmentsecrets"),
       entry("configs", "Dockerrun has no compose configs", "bind-mount project files instead"),
       entry("models", "Dockerrun has no AI models", "run the model as a container or a managed service"));
 }

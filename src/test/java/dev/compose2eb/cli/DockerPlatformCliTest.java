@@ -95,4 +95,25 @@ class DockerPlatformCliTest {
         .contains("c_web -.->|\"HEALTHY\"| c_api")
         .doesNotContain(" --> c_api");
   }
+
+  @Test
+  void graphDrawsWhatTheComposeWriterKeeps(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("compose.yaml"), """
+        services:
+          api:
+            image: example/api:1
+            ports: ["3001:3000"]
+            environment: {PGHOST: db}
+            depends_on: [db]
+          db:
+            image: postgres:16
+            x-eb: {managed: true}
+        x-eb: {application: shop, environment: shop-prod}
+        """);
+    Cli.Result docker = Cli.run(dir, Map.of(), "graph", "--platform", "docker");
+    assertThat(docker.code()).as(docker.err()).isZero();
+    // the managed database is no container, and the entry is drawn on port 80
+    assertThat(docker.out()).doesNotContain("postgres").doesNotContain("c_db")
+        .contains("p_80 -->|\"3000\"| c_api").doesNotContain("3001");
+  }
 }

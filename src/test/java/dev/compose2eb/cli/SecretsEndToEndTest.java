@@ -166,6 +166,83 @@ class SecretsEndToEndTest {
     assertThat(artifacts).anyMatch(a -> a.contains("\"executionRoleArn\""));
   }
 
+  @Test
+  void composeSecretsNeverLeaveTheStoreEither() throws Exception {
+    String filePassword = "Cf-6tR1-unique";
+    String envKey = "Ce-3wQ9-unique";
+    Files.writeString(project.resolve("compose.yaml"), """
+        x-eb:
+          application: shop
+          environment: shop-prod
+        services:
+          db:
+            image: postgres:16
+            mem_limit: 256m
+            environment:
+              POSTGRES_PASSWORD_FILE: /run/secrets/db_password
+            secrets: [db_password]
+          web:
+            image: nginx:1.27
+            ports: ["80:80"]
+            mem_limit: 128m
+            secrets: [db_password, api_key]
+        secrets:
+          db_password:
+            file: ./db_password.txt
+          api_key:
+            environment: API_KEY
+        """);
+    Files.writeString(project.resolve("db_password.txt"), filePassword + "\n");
+    env.put("API_KEY", envKey);
+    for (String platform : List.of("ecs", "docker")) {
+      Cli.Result convert = run("convert", "--platform", platform, "-o", "out-" + platform);
+      assertThat(convert.code()).as(convert.err()).isZero();
+      assertThat(convert.err()).contains("secret db_password reaches \"db\" as POSTGRES_PASSWORD");
+    }
+    Cli.Result bundle = run("bundle", "-o", "out-ecs/bundle.zip");
+    assertThat(bundle.code()).isEqualTo(3);
+    assertThat(bundle.err()).contains("compose secrets (db_password ...) reach the containers only"
+        + " through deploy");
+    Cli.Result dry = run("deploy", "--create", "--create-roles", "--poll-interval", "10ms",
+        "--timeout", "60s", "--health-settle", "10ms", "--dry-run");
+    assertThat(dry.code()).as(dry.err()).isZero();
+    assertThat(dry.err()).contains("secret       create  POSTGRES_PASSWORD (SSM parameter " + PREFIX
+        + "POSTGRES_PASSWORD)", "secret       create  db_password (SSM parameter " + PREFIX
+        + "db_password)", "secret       create  api_key (SSM parameter " + PREFIX + "api_key)");
+    Cli.Result deploy = run("deploy", "--create", "--create-roles", "--poll-interval", "10ms",
+        "--timeout", "60s", "--health-settle", "10ms");
+    assertThat(deploy.code()).as(deploy.err()).isZero();
+    assertThat(fake.parameterValue(PREFIX + "POSTGRES_PASSWORD")).contains(filePassword);
+    assertThat(fake.parameterValue(PREFIX + "db_password")).contains(filePassword + "\n");
+    assertThat(fake.parameterValue(PREFIX + "api_key")).contains(envKey);
+
+    List<String> artifacts = new ArrayList<>(printed);
+    for (String platform : List.of("ecs", "docker")) {
+      try (Stream<Path> files = Files.walk(project.resolve("out-" + platform))) {
+        for (Path f : files.filter(Files::isRegularFile).toList()) {
+          artifacts.add(Files.readString(f));
+        }
+      }
+    }
+    try (Sdk.Clients aws = Sdk.clients(fake)) {
+      for (var o : aws.s3().listObjectsV2(b -> b.bucket(fake.storageBucket())).contents()) {
+        String zip = zipText(aws.s3().getObjectAsBytes(b -> b.bucket(fake.storageBucket()).key(o.key()))
+            .asByteArray());
+        assertThat(zip).contains(".platform/hooks/prebuild/compose2eb-secrets.sh");
+        artifacts.add(zip);
+      }
+    }
+    for (Call c : fake.calls()) {
+      if (!c.action().equals("PutParameter")) {
+        artifacts.add(c.body());
+      }
+    }
+    assertThat(fake.calls()).filteredOn(c -> c.action().equals("PutParameter")).hasSize(3);
+    for (String secret : List.of(filePassword, envKey)) {
+      assertThat(artifacts).as(secret).noneMatch(a -> a.contains(secret));
+    }
+  }
+
   /** Every entry of a zip, names and contents, as one text. */
   private static String zipText(byte[] zip) throws IOException {
     StringBuilder sb = new StringBuilder();

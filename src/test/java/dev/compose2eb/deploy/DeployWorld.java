@@ -41,6 +41,8 @@ final class DeployWorld implements AutoCloseable {
   Runnable onPublish = () -> {};
   final Path project;
   final List<String> lines = new ArrayList<>();
+  /** The project environment the deploy reads {@code environment:} compose secrets from. */
+  Map<String, String> projectEnvironment = Map.of();
   final List<String> published = new ArrayList<>();
   TranslateOptions translateOptions = TranslateOptions.defaults();
 
@@ -112,16 +114,17 @@ final class DeployWorld implements AutoCloseable {
 
       @Override
       public Built bundle(String descriptorName, String text, List<String> paths) {
-        return bundle(descriptorName, text, paths, Map.of());
+        return bundle(descriptorName, text, paths, Map.of(), Map.of());
       }
 
       @Override
       public Built bundle(String descriptorName, String text, List<String> paths,
-          Map<String, String> generated) {
+          Map<String, String> generated, Map<String, String> executables) {
         try {
           Path out = Files.createTempFile("bundle", ".zip");
           Bundle b = BundleBuilder.build(new BundleRequest(project, text, paths,
-              BundleBuilder.EB_MAX_BYTES, out, descriptorName, generated));
+              BundleBuilder.EB_MAX_BYTES, out, descriptorName, generated,
+              executables));
           return new SourceBundler.Built(b.file(), b.sha256Hex(), b.size(),
               BundleBuilder.versionLabel(project, b.sha256Hex()));
         } catch (IOException e) {
@@ -141,7 +144,7 @@ final class DeployWorld implements AutoCloseable {
       }
     };
     return new Deployer(p, translateOptions, new LocalProjectFiles(project), images,
-        bundler, clients, listener, clock, request).run();
+        bundler, clients, listener, clock, request, projectEnvironment).run();
   }
 
   /** The system clock moved by an offset. */

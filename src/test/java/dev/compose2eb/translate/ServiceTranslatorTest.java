@@ -103,7 +103,9 @@ class ServiceTranslatorTest {
   void environmentIsSortedAndSecretLookingNamesWarnOnce() {
     Service s = svc("web").env("ZETA", "z").env("API_KEY", "k").env("DB_PASSWORD", "p")
         .env("EMPTY_TOKEN", "").env("KEYBOARD", "us").env("MONKEY", "banana").build();
-    List<KeyValue> env = translator(project(), TranslateOptions.defaults()).environment(s);
+    ServiceTranslator st = translator(project(), TranslateOptions.defaults());
+    List<KeyValue> env = st.environment(s);
+    st.reportSharedEnvFiles(); // values from env files are reported after the last service
     assertThat(env).extracting(KeyValue::name)
         .containsExactly("API_KEY", "DB_PASSWORD", "EMPTY_TOKEN", "KEYBOARD", "MONKEY", "ZETA");
     assertThat(rendered(diags)).containsExactly("compose.yaml:2:5: warning: services.web.env_file:"
@@ -117,7 +119,9 @@ class ServiceTranslatorTest {
     Service s = svc("web").env("DATABASE_URL", "postgres://app:pw@db/app")
         .env("CACHE", "redis://:pw@cache:6379").env("HOME_PAGE", "https://example.com/a:b@c")
         .env("PLAIN_URL", "postgres://app@db/app").build();
-    translator(project(), TranslateOptions.defaults()).environment(s);
+    ServiceTranslator st = translator(project(), TranslateOptions.defaults());
+    st.environment(s);
+    st.reportSharedEnvFiles();
     assertThat(rendered(diags)).singleElement().asString().contains(
         "values of CACHE (a password in its URL), DATABASE_URL (a password in its URL) look secret");
   }

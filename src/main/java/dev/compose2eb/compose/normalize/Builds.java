@@ -4,7 +4,6 @@ import dev.compose2eb.compose.model.Build;
 import dev.compose2eb.yaml.MapNode;
 import dev.compose2eb.yaml.Node;
 import dev.compose2eb.yaml.ScalarNode;
-import dev.compose2eb.yaml.SeqNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -108,13 +107,9 @@ final class Builds {
   /** {@code secrets: [name]} or long form {@code {source, target}}; the id is the target if given. */
   private List<Build.Secret> secrets(Node node, String path) {
     List<Build.Secret> out = new ArrayList<>();
-    Optional<SeqNode> seq = in.seq(node, path, "secrets: [npm_token]");
-    if (seq.isEmpty()) {
-      return out;
-    }
-    for (int i = 0; i < seq.get().size(); i++) {
-      Node item = seq.get().get(i);
-      String at = path + "[" + i + "]";
+    for (NodeReader.Item each : in.items(node, path, "secrets: [npm_token]")) {
+      Node item = each.node();
+      String at = each.path();
       if (item instanceof MapNode e) {
         Optional<String> source = in.string(e.get("source"), at + ".source", "source: npm_token");
         Optional<String> target = in.string(e.get("target"), at + ".target", "target: npm");

@@ -77,13 +77,9 @@ final class Dependencies {
 
   List<Link> links(Node node, String path) {
     List<Link> out = new ArrayList<>();
-    Optional<SeqNode> seq = in.seq(node, path, "links: [db, \"cache:redis\"]");
-    if (seq.isEmpty()) {
-      return out;
-    }
-    for (int i = 0; i < seq.get().size(); i++) {
-      Node item = seq.get().get(i);
-      String at = path + "[" + i + "]";
+    for (NodeReader.Item each : in.items(node, path, "links: [db, \"cache:redis\"]")) {
+      Node item = each.node();
+      String at = each.path();
       in.string(item, at, "\"db:database\"").ifPresent(link -> {
         String[] parts = link.split(":", -1);
         if (parts.length > 2 || parts[0].isEmpty() || (parts.length == 2 && parts[1].isEmpty())) {
@@ -98,13 +94,9 @@ final class Dependencies {
 
   List<VolumesFrom> volumesFrom(Node node, String path) {
     List<VolumesFrom> out = new ArrayList<>();
-    Optional<SeqNode> seq = in.seq(node, path, "volumes_from: [\"data:ro\"]");
-    if (seq.isEmpty()) {
-      return out;
-    }
-    for (int i = 0; i < seq.get().size(); i++) {
-      Node item = seq.get().get(i);
-      String at = path + "[" + i + "]";
+    for (NodeReader.Item each : in.items(node, path, "volumes_from: [\"data:ro\"]")) {
+      Node item = each.node();
+      String at = each.path();
       in.string(item, at, "\"data:ro\"").ifPresent(spec -> {
         boolean container = spec.startsWith("container:");
         String rest = container ? spec.substring("container:".length()) : spec;

@@ -4,7 +4,6 @@ import dev.compose2eb.compose.model.EnvFile;
 import dev.compose2eb.yaml.MapNode;
 import dev.compose2eb.yaml.Node;
 import dev.compose2eb.yaml.ScalarNode;
-import dev.compose2eb.yaml.SeqNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,13 +41,9 @@ final class Environment {
       add(out, (String) s.value(), true, node, path);
       return out;
     }
-    Optional<SeqNode> seq = in.seq(node, path, "env_file: [.env]");
-    if (seq.isEmpty()) {
-      return out;
-    }
-    for (int i = 0; i < seq.get().size(); i++) {
-      Node item = seq.get().get(i);
-      String at = path + "[" + i + "]";
+    for (NodeReader.Item each : in.items(node, path, "env_file: [.env]")) {
+      Node item = each.node();
+      String at = each.path();
       if (item instanceof MapNode m) {
         in.checkKeys(m, at, Keys.ENV_FILE);
         Optional<String> p = in.string(m.get("path"), at + ".path", "path: ./app.env");

@@ -110,6 +110,22 @@ final class NodeReader {
     return Optional.empty();
   }
 
+  /** An item of a list field and its key path, e.g. {@code services.web.volumes[0]}. */
+  record Item(Node node, String path) {}
+
+  /** The items of a list field with their paths: none for null, a type error for anything but a list. */
+  List<Item> items(Node n, String path, String example) {
+    Optional<SeqNode> seq = seq(n, path, example);
+    if (seq.isEmpty()) {
+      return List.of();
+    }
+    List<Item> out = new ArrayList<>(seq.get().size());
+    for (int i = 0; i < seq.get().size(); i++) {
+      out.add(new Item(seq.get().get(i), path + "[" + i + "]"));
+    }
+    return out;
+  }
+
   /** Warns about keys outside {@code known}; {@code x-*} keys are always allowed. */
   void checkKeys(MapNode m, String path, Set<String> known) {
     checkKeys(m, path, known, false);

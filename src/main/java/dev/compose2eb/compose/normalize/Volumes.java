@@ -6,7 +6,6 @@ import dev.compose2eb.diag.SourceLocation;
 import dev.compose2eb.yaml.MapNode;
 import dev.compose2eb.yaml.Node;
 import dev.compose2eb.yaml.ScalarNode;
-import dev.compose2eb.yaml.SeqNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -38,13 +37,9 @@ final class Volumes {
 
   List<ServiceVolume> read(Node node, String path) {
     List<ServiceVolume> out = new ArrayList<>();
-    Optional<SeqNode> seq = in.seq(node, path, "volumes: [\"./data:/data\"]");
-    if (seq.isEmpty()) {
-      return out;
-    }
-    for (int i = 0; i < seq.get().size(); i++) {
-      Node item = seq.get().get(i);
-      String at = path + "[" + i + "]";
+    for (NodeReader.Item each : in.items(node, path, "volumes: [\"./data:/data\"]")) {
+      Node item = each.node();
+      String at = each.path();
       if (item instanceof MapNode m) {
         longForm(m, at).ifPresent(out::add);
       } else if (item instanceof ScalarNode s && s.isString()) {
