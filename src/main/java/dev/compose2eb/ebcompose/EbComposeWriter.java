@@ -146,6 +146,11 @@ public final class EbComposeWriter {
   private Map<String, Object> service(Service s, TreeMap<String, Object> m, EbEnvironment ebEnv) {
     String path = "services." + s.name();
     Translator.XEb xeb = Translator.XEb.of(s, diags);
+    // an ECS task setting: compose on the instance has no container whose exit stops the others
+    xeb.essential().ifPresent(e -> diags.warning(s.extensions().get("x-eb").location(),
+        path + ".x-eb.essential", "essential: " + e + " left out: the Docker platform runs the"
+            + " services with Docker Compose, where one container's exit does not stop the others",
+        "use restart and depends_on conditions (service_healthy, service_completed_successfully)"));
     m.remove("x-eb");
     // profiles chose the services at convert time; on EB every service written here must run
     m.remove("profiles");

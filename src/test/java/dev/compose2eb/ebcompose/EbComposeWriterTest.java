@@ -248,4 +248,23 @@ class EbComposeWriterTest {
         + " always of \"migrate\" becomes \"no\": other services wait for it to complete, so it"
         + " runs once");
   }
+
+  @Test
+  void anEcsEssentialSettingIsReportedAsLeftOut() throws IOException {
+    Project p = load("""
+        services:
+          app:
+            image: node:20
+            ports: ["80:3000"]
+          worker:
+            image: node:20
+            x-eb: {essential: false}
+        """);
+    EbCompose c = write(p, plan(Optional.empty(), false), List.of());
+    assertThat(c.text()).doesNotContain("essential").doesNotContain("x-eb");
+    assertThat(report(c)).contains("compose.yaml:7:11: warning: services.worker.x-eb.essential:"
+        + " essential: false left out: the Docker platform runs the services with Docker Compose,"
+        + " where one container's exit does not stop the others; use restart and depends_on"
+        + " conditions (service_healthy, service_completed_successfully)");
+  }
 }
