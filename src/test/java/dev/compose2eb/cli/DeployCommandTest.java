@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.compose2eb.fake.Call;
 import dev.compose2eb.fake.FakeAws;
-import dev.compose2eb.fake.LocalS3;
 import dev.compose2eb.fake.Sdk;
 import dev.compose2eb.push.DockerSaveArchive;
 import dev.compose2eb.push.LocalRegistry;
@@ -13,7 +12,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
@@ -31,16 +29,16 @@ import org.junit.jupiter.api.io.TempDir;
 class DeployCommandTest {
   @RegisterExtension static LocalRegistry registry = LocalRegistry.withAuth("AWS", "ecr-token-for-tests");
   @TempDir Path tmp;
+  CliAws aws;
   FakeAws fake;
-  LocalS3 s3;
   Path project;
   Map<String, String> env;
 
   @BeforeEach
   void start() throws Exception {
-    fake = FakeAws.start();
-    fake.pollsToComplete(2);
-    s3 = LocalS3.start(fake);
+    aws = CliAws.start(tmp);
+    fake = aws.fake();
+    env = aws.env();
     fake.ecrAuthorization(registry.user(), registry.password(),
         URI.create("https://" + registry.host()));
     project = tmp.resolve("shop");
@@ -63,14 +61,11 @@ class DeployCommandTest {
             mem_limit: 128m
         """);
     DockerSaveArchive.write(tmp.resolve("web.tar"), "shop-web:latest", new long[] {4096, 8192}, 7);
-    env = new HashMap<>(fake.sdkEnvironment());
-    env.put("HOME", tmp.toString());
   }
 
   @AfterEach
   void stop() throws Exception {
-    s3.close();
-    fake.close();
+    aws.close();
   }
 
   private Cli.Result deploy(String... extra) {

@@ -6,14 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.compose2eb.fake.FakeAws;
 import dev.compose2eb.fake.Fault;
-import dev.compose2eb.fake.LocalS3;
 import dev.compose2eb.push.DockerSaveArchive;
 import dev.compose2eb.push.LocalRegistry;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -33,16 +31,16 @@ class DeployJsonTest {
   static final String SECRET = "hunter2-not-real";
 
   @TempDir Path tmp;
+  CliAws aws;
   FakeAws fake;
-  LocalS3 s3;
   Path project;
   Map<String, String> env;
 
   @BeforeEach
   void start() throws Exception {
-    fake = FakeAws.start();
-    fake.pollsToComplete(2);
-    s3 = LocalS3.start(fake);
+    aws = CliAws.start(tmp);
+    fake = aws.fake();
+    env = aws.env();
     fake.ecrAuthorization(registry.user(), registry.password(), URI.create("https://" + registry.host()));
     project = tmp.resolve("blog");
     Cli.write(project, "app/Dockerfile", "FROM scratch\n");
@@ -61,14 +59,11 @@ class DeployJsonTest {
             mem_limit: 256m
         """.formatted(SECRET, SECRET));
     DockerSaveArchive.write(tmp.resolve("app.tar"), "blog-app:latest", new long[] {2048}, 3);
-    env = new HashMap<>(fake.sdkEnvironment());
-    env.put("HOME", tmp.toString());
   }
 
   @AfterEach
   void stop() throws Exception {
-    s3.close();
-    fake.close();
+    aws.close();
   }
 
   private JsonNode run(int code, String command, String... args) throws Exception {

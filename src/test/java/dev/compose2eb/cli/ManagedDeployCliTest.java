@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.compose2eb.fake.Call;
 import dev.compose2eb.fake.FakeAws;
-import dev.compose2eb.fake.LocalS3;
 import dev.compose2eb.fake.Sdk;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -12,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -30,16 +28,16 @@ import org.junit.jupiter.api.io.TempDir;
 class ManagedDeployCliTest {
   static final String PARAMETER = "/compose2eb/shop/shop-prod/COMPOSE2EB_DB_MASTER_PASSWORD";
   @TempDir Path tmp;
+  CliAws aws;
   FakeAws fake;
-  LocalS3 s3;
   Path project;
   Map<String, String> env;
 
   @BeforeEach
   void start() throws Exception {
-    fake = FakeAws.start();
-    fake.pollsToComplete(2);
-    s3 = LocalS3.start(fake);
+    aws = CliAws.start(tmp);
+    fake = aws.fake();
+    env = aws.env();
     project = tmp.resolve("shop");
     // images only: nothing to push, the deploy is EB, S3, IAM and SSM
     Cli.write(project, "compose.yaml", """
@@ -59,14 +57,11 @@ class ManagedDeployCliTest {
             image: postgres:16-alpine
             environment: {POSTGRES_USER: app, POSTGRES_PASSWORD: compose-dev-pw}
         """);
-    env = new HashMap<>(fake.sdkEnvironment());
-    env.put("HOME", tmp.toString());
   }
 
   @AfterEach
   void stop() throws Exception {
-    s3.close();
-    fake.close();
+    aws.close();
   }
 
   private Cli.Result deploy(String... extra) {

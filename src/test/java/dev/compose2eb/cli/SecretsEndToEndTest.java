@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.compose2eb.fake.Call;
 import dev.compose2eb.fake.FakeAws;
-import dev.compose2eb.fake.LocalS3;
 import dev.compose2eb.fake.Sdk;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -12,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -35,17 +33,17 @@ class SecretsEndToEndTest {
   static final String PREFIX = "/compose2eb/shop/shop-prod/";
 
   @TempDir Path tmp;
+  CliAws aws;
   FakeAws fake;
-  LocalS3 s3;
   Path project;
   Map<String, String> env;
   final List<String> printed = new ArrayList<>();
 
   @BeforeEach
   void start() throws Exception {
-    fake = FakeAws.start();
-    fake.pollsToComplete(2);
-    s3 = LocalS3.start(fake);
+    aws = CliAws.start(tmp);
+    fake = aws.fake();
+    env = aws.env();
     project = tmp.resolve("shop");
     Files.createDirectories(project);
     Files.writeString(project.resolve("compose.yaml"), """
@@ -62,14 +60,11 @@ class SecretsEndToEndTest {
               MODE: production
             mem_limit: 128m
         """.formatted(PASSWORD, URL_PASSWORD));
-    env = new HashMap<>(fake.sdkEnvironment());
-    env.put("HOME", tmp.toString());
   }
 
   @AfterEach
   void stop() throws Exception {
-    s3.close();
-    fake.close();
+    aws.close();
   }
 
   private Cli.Result run(String... args) {
